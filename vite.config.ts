@@ -1,0 +1,104 @@
+/// <reference types="vitest/config" />
+// One renderer config serves `npm run web`, the Electron renderer build, and every Vitest project.
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-features=AutofillServerCommunication',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
+];
+
+/** Heavy dependencies pre-bundled up front so browser tests never hit a mid-run re-optimise. */
+const OPTIMIZE = [
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  'antd',
+  'antd/locale/zh_CN',
+  '@ant-design/icons',
+  'dayjs',
+  'dayjs/locale/zh-cn',
+  'dexie',
+  'dexie-react-hooks',
+  'docx',
+  'docx-preview',
+  'zod',
+  'fflate',
+  'sm-crypto-v2',
+  '@noble/hashes/sha2.js',
+  '@tanstack/react-virtual',
+];
+
+export const rendererConfig: UserConfig = {
+  root: resolve(__dirname, 'renderer'),
+  base: './',
+  plugins: [react()],
+  publicDir: false,
+  build: {
+    outDir: resolve(__dirname, 'out/web'),
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 4096,
+  },
+  optimizeDeps: { include: OPTIMIZE },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+};
+
+export default defineConfig({
+  ...rendererConfig,
+  test: {
+    root: __dirname,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          root: __dirname,
+          environment: 'node',
+          include: ['tests/shared/**/*.test.ts', 'tests/electron/**/*.test.ts', 'tests/build/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'idb-fake',
+          root: __dirname,
+          environment: 'node',
+          setupFiles: ['fake-indexeddb/auto'],
+          include: ['tests/renderer/db/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'chromium',
+          root: __dirname,
+          include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
