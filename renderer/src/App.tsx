@@ -1,0 +1,56 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { AppLayout } from './components/AppLayout';
+import { DatabaseProvider } from './dbContext';
+import { useRoute } from './router';
+import { MeetingListPage } from './pages/MeetingListPage';
+import { MeetingEditorPage } from './pages/MeetingEditorPage';
+import { OrganisationsPage } from './pages/OrganisationsPage';
+import { MembersPage } from './pages/MembersPage';
+import { RecycleBinPage } from './pages/RecycleBinPage';
+import { SettingsPage } from './pages/SettingsPage';
+
+dayjs.locale('zh-cn');
+
+const THEME = {
+  token: {
+    colorPrimary: '#b4232a',
+    fontFamily:
+      "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif",
+    fontSize: 15,
+  },
+};
+
+function CurrentPage() {
+  const route = useRoute();
+  switch (route.name) {
+    case 'meeting':
+      return <MeetingEditorPage key={route.id} meetingId={route.id} />;
+    case 'organisations':
+      return <OrganisationsPage />;
+    case 'members':
+      return <MembersPage />;
+    case 'recycle':
+      return <RecycleBinPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <MeetingListPage />;
+  }
+}
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={THEME}>
+      <AntApp>
+        <DatabaseProvider>
+          <AppLayout>
+            <CurrentPage />
+          </AppLayout>
+        </DatabaseProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import { Layout, Menu, Typography } from 'antd';
+import {
+  ApartmentOutlined,
+  DeleteOutlined,
+  FileTextOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { navigate, useRoute, type Route } from '../router';
+import { useUnitSettings } from '../dbContext';
+
+const ITEMS: { key: Route['name']; label: string; icon: ReactNode }[] = [
+  { key: 'meetings', label: '会议记录', icon: <FileTextOutlined /> },
+  { key: 'organisations', label: '组织架构', icon: <ApartmentOutlined /> },
+  { key: 'members', label: '党员花名册', icon: <TeamOutlined /> },
+  { key: 'recycle', label: '回收站', icon: <DeleteOutlined /> },
+  { key: 'settings', label: '设置', icon: <SettingOutlined /> },
+];
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const route = useRoute();
+  const settings = useUnitSettings();
+  const selected = route.name === 'meeting' ? 'meetings' : route.name;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={188} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '18px 20px 12px' }}>
+          <Typography.Title level={4} style={{ margin: 0, color: '#b4232a' }}>
+            党建会议记录
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontSize: 13 }} ellipsis>
+            {settings?.unitName || '未设置单位名称'}
+          </Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          items={ITEMS.map((i) => ({ key: i.key, icon: i.icon, label: <a href={`#/${i.key}`}>{i.label}</a> }))}
+          onClick={({ key }) => navigate({ name: key as Exclude<Route['name'], 'meeting'> })}
+          style={{ borderInlineEnd: 'none' }}
+        />
+      </Layout.Sider>
+      <Layout.Content style={{ padding: 20, minWidth: 0 }}>{children}</Layout.Content>
+    </Layout>
+  );
+}
