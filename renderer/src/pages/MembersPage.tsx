@@ -1,0 +1,4 @@
+// Placeholder until the screen lands.
+export function MembersPage(_props: { meetingId?: string }) {
+  return <div>MembersPage</div>;
+}

@@ -1,0 +1,4 @@
+// Placeholder until the screen lands.
+export function OrganisationsPage(_props: { meetingId?: string }) {
+  return <div>OrganisationsPage</div>;
+}
