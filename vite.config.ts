@@ -14,7 +14,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-features=AutofillServerCommunication',
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
 ];
 
 /** Heavy dependencies pre-bundled up front so browser tests never hit a mid-run re-optimise. */

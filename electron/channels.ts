@@ -1,0 +1,26 @@
+/**
+ * Fixed IPC channel names, one per HostApi function. Kept free of runtime imports so the sandboxed
+ * preload bundle stays tiny (no zod): the names are checked against the contract by the compiler.
+ */
+import type { HOST_GLOBAL, HostApi } from '../shared/host';
+
+export const HOST_CHANNELS = {
+  getAppInfo: 'party-minutes:getAppInfo',
+  saveFile: 'party-minutes:saveFile',
+  openFile: 'party-minutes:openFile',
+  writeBackup: 'party-minutes:writeBackup',
+  listBackups: 'party-minutes:listBackups',
+  readBackup: 'party-minutes:readBackup',
+  deleteBackup: 'party-minutes:deleteBackup',
+} as const satisfies Record<keyof HostApi, string>;
+
+export type HostChannel = (typeof HOST_CHANNELS)[keyof typeof HOST_CHANNELS];
+
+/** Same value as HOST_GLOBAL in shared/host.ts (the type annotation makes a mismatch a compile error). */
+export const PRELOAD_GLOBAL: typeof HOST_GLOBAL = 'partyMinutesHost';
+
+/**
+ * What every handler returns over IPC. Errors travel as data so the renderer sees the plain Chinese
+ * message (a thrown error would arrive as "Error invoking remote method '…': Error: …").
+ */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
