@@ -7,7 +7,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main.ts') } },
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main.ts') } },
     },
   },
   preload: {
@@ -16,7 +16,7 @@ export default defineConfig({
       // Sandboxed preloads cannot load ES modules or node_modules: one self-contained CJS file.
       externalizeDeps: false,
       rolldownOptions: {
-        input: { index: resolve(__dirname, 'electron/preload.ts') },
+        input: { index: resolve(import.meta.dirname, 'electron/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -25,8 +25,8 @@ export default defineConfig({
     ...rendererConfig,
     build: {
       ...rendererConfig.build,
-      outDir: resolve(__dirname, 'out/renderer'),
-      rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      rolldownOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     },
   },
 });

@@ -41,12 +41,12 @@ const OPTIMIZE = [
 ];
 
 export const rendererConfig: UserConfig = {
-  root: resolve(__dirname, 'renderer'),
+  root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [react()],
   publicDir: false,
   build: {
-    outDir: resolve(__dirname, 'out/web'),
+    outDir: resolve(import.meta.dirname, 'out/web'),
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
@@ -59,13 +59,13 @@ export const rendererConfig: UserConfig = {
 export default defineConfig({
   ...rendererConfig,
   test: {
-    root: __dirname,
+    root: import.meta.dirname,
     projects: [
       {
         extends: true,
         test: {
           name: 'unit',
-          root: __dirname,
+          root: import.meta.dirname,
           environment: 'node',
           include: ['tests/shared/**/*.test.ts', 'tests/electron/**/*.test.ts', 'tests/build/**/*.test.ts'],
           testTimeout: 60_000,
@@ -75,7 +75,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'idb-fake',
-          root: __dirname,
+          root: import.meta.dirname,
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
           include: ['tests/renderer/db/**/*.test.ts'],
@@ -85,7 +85,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'chromium',
-          root: __dirname,
+          root: import.meta.dirname,
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           testTimeout: 30_000,
           browser: {

@@ -1,0 +1,62 @@
+/**
+ * 公文版式 minutes (domain §4.10A): title, facts with 黑体 labels, 会议议题, 会议内容, 会议决定 with
+ * 表决情况, type-specific sections, 主持人小结, signature lines. GB/T 9704 page, fonts and grid.
+ */
+import type { Document, FileChild } from 'docx';
+import type { Meeting } from '../model';
+import type { DocumentProfile } from '../model/documentProfile';
+import { buildMinutesContent, chineseNumber, type InfoLine, type OrgForWord, type Section } from './content';
+import { pageDocument } from './document';
+import { blockParas, bodyPara, emptyPara, markingParas, signatureParas, titleParas, typoFor, type Typo } from './typography';
+
+export interface MinutesOptions {
+  profile: DocumentProfile;
+  /** Draft exports carry 草稿 in the header (and （草稿） in the file name). */
+  draft: boolean;
+}
+
+function infoParas(t: Typo, lines: readonly InfoLine[]) {
+  return lines.filter((l) => l.value).map((l) => bodyPara(t, l.value, `${l.label}：`));
+}
+
+function sectionParas(t: Typo, s: Section | null): FileChild[] {
+  if (!s || s.blocks.length === 0) return [];
+  return [bodyPara(t, '', `${s.label}：`), ...blockParas(t, s.blocks)];
+}
+
+export function buildGongwenMinutes(meeting: Meeting, org: OrgForWord, opts: MinutesOptions): Document {
+  const c = buildMinutesContent(meeting, org, opts.profile);
+  const t = typoFor(opts.profile);
+  const children: FileChild[] = [];
+
+  children.push(...markingParas(t, c.marking));
+  children.push(...titleParas(t, c.titleLines));
+  children.push(emptyPara(t));
+
+  const info: InfoLine[] = [
+    { label: '时间', value: c.time },
+    { label: '地点', value: c.place },
+    { label: '主持人', value: c.chair },
+    { label: '召集人', value: c.convener },
+    { label: '记录人', value: c.recorder },
+    { label: '应到', value: c.expected },
+    { label: '实到', value: c.present },
+    { label: '缺席人员及原因', value: c.absent },
+    { label: '列席人员', value: c.guests },
+    ...c.typeInfo,
+  ];
+  children.push(...infoParas(t, info));
+
+  if (c.agendaTitles.length) {
+    children.push(bodyPara(t, '', '会议议题：'));
+    c.agendaTitles.forEach((title, i) => children.push(bodyPara(t, `${chineseNumber(i + 1)}、${title}`)));
+  }
+  children.push(...sectionParas(t, c.outline));
+  children.push(...sectionParas(t, c.proceedings));
+  children.push(...sectionParas(t, c.decisions));
+  for (const s of c.themeSections) children.push(...sectionParas(t, s));
+  children.push(...sectionParas(t, c.summary));
+  children.push(...signatureParas(t));
+
+  return pageDocument({ profile: opts.profile, draft: opts.draft, title: c.title, children });
+}

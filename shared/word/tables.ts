@@ -1,0 +1,94 @@
+/**
+ * Fixed-layout tables the way WPS reads them (design §9): widths in gridCol AND in every tcW,
+ * tblLayout fixed, header rows repeated (tblHeader), short rows kept whole (cantSplit).
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  HeightRule,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import { TABLE_WIDTH } from './page';
+import { run, type Typo } from './typography';
+
+/** Cell padding: 0.15 cm each side, so a 4-character 4号 label fits a 23 mm label column. */
+export const CELL_PAD = 85;
+
+export interface CellSpec {
+  paragraphs: Paragraph[];
+  /** Number of grid columns spanned. */
+  span?: number;
+  align?: 'center' | 'top';
+}
+
+export interface RowSpec {
+  cells: CellSpec[];
+  header?: boolean;
+  /** Rows that may run across a page break (long content). Everything else gets cantSplit. */
+  canSplit?: boolean;
+  minHeight?: number;
+}
+
+export function labelPara(t: Typo, text: string, align: 'center' | 'left' = 'center'): Paragraph {
+  return new Paragraph({
+    alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+    spacing: { line: t.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    children: [run(t, text, 'hei')],
+  });
+}
+
+export function cellPara(t: Typo, text: string, opts: { indent?: boolean; center?: boolean; label?: string } = {}): Paragraph {
+  const children = [];
+  if (opts.label) children.push(run(t, opts.label, 'hei'));
+  if (text) children.push(run(t, text, 'body'));
+  return new Paragraph({
+    // Long text (indented paragraphs) is justified; short values stay left so digits do not spread.
+    alignment: opts.center ? AlignmentType.CENTER : opts.indent ? AlignmentType.BOTH : AlignmentType.LEFT,
+    spacing: { line: t.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    indent: opts.indent ? { firstLine: t.size * 20 } : undefined,
+    widowControl: false,
+    children,
+  });
+}
+
+const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+
+export function fixedTable(columnWidths: readonly number[], rows: readonly RowSpec[]): Table {
+  const total = columnWidths.reduce((a, b) => a + b, 0);
+  if (total !== TABLE_WIDTH) throw new Error(`table columns add up to ${total}, not ${TABLE_WIDTH}`);
+  return new Table({
+    width: { size: TABLE_WIDTH, type: WidthType.DXA },
+    columnWidths: [...columnWidths],
+    layout: TableLayoutType.FIXED,
+    margins: { left: CELL_PAD, right: CELL_PAD, top: 28, bottom: 28 },
+    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
+    rows: rows.map((r) => {
+      let col = 0;
+      const cells = r.cells.map((c) => {
+        const span = c.span ?? 1;
+        const width = columnWidths.slice(col, col + span).reduce((a, b) => a + b, 0);
+        col += span;
+        return new TableCell({
+          width: { size: width, type: WidthType.DXA },
+          columnSpan: span > 1 ? span : undefined,
+          verticalAlign: c.align === 'top' ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
+          children: c.paragraphs.length ? c.paragraphs : [new Paragraph({ children: [] })],
+        });
+      });
+      if (col !== columnWidths.length) throw new Error(`row spans ${col} of ${columnWidths.length} columns`);
+      return new TableRow({
+        tableHeader: r.header || undefined,
+        cantSplit: r.canSplit ? undefined : true,
+        height: r.minHeight ? { value: r.minHeight, rule: HeightRule.ATLEAST } : undefined,
+        children: cells,
+      });
+    }),
+  });
+}
