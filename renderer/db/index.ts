@@ -1,0 +1,13 @@
+/** Public API of the database layer (renderer/db). */
+export * from './database';
+export { meetingIndexRow } from './meetingIndex';
+export { getInstallationId, stampMeta, type WriteOptions } from './meta';
+export { DbError, DbValidationError } from './validate';
+export * from './roster';
+export * from './organisations';
+export * from './members';
+export * from './meetings';
+export * from './meetingList';
+export * from './recycleBin';
+export * from './settings';
+export { fillDemoData, type DemoOptions, type DemoSummary } from './demo';

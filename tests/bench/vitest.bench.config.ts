@@ -1,0 +1,27 @@
+// `npm run bench`: database benchmarks in real Debian Chromium (never part of `npm test`).
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { CHROMIUM_ARGS } from '../../vite.config';
+
+export default defineConfig({
+  root: resolve(import.meta.dirname, '../..'),
+  optimizeDeps: { include: ['dexie', 'zod'] },
+  test: {
+    root: resolve(import.meta.dirname, '../..'),
+    include: ['tests/bench/**/*.bench.test.ts'],
+    testTimeout: 900_000,
+    hookTimeout: 120_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      screenshotFailures: false,
+      // CHROMIUM_ARGS maps every other host to NOTFOUND; serve the page on an excluded host.
+      api: { host: 'localhost' },
+      provider: playwright({
+        launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+      }),
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+});
