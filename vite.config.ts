@@ -1,9 +1,10 @@
 /// <reference types="vitest/config" />
 // One renderer config serves `npm run web`, the Electron renderer build, and every Vitest project.
 import { resolve } from 'node:path';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import { CONTENT_SECURITY_POLICY } from './electron/security';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -40,10 +41,28 @@ const OPTIMIZE = [
   '@tanstack/react-virtual',
 ];
 
+/**
+ * The built renderer carries the same CSP as the Electron protocol header, so `vite preview` and the
+ * end-to-end tests run under it too. Build only: the dev server injects inline scripts (React refresh).
+ * frame-ancestors is dropped because a <meta> CSP cannot carry it (the Electron header does).
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  const policy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'party-minutes-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
 export const rendererConfig: UserConfig = {
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicyMeta()],
   publicDir: false,
   build: {
     outDir: resolve(import.meta.dirname, 'out/web'),
