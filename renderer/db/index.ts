@@ -11,3 +11,4 @@ export * from './meetingList';
 export * from './recycleBin';
 export * from './settings';
 export { fillDemoData, type DemoOptions, type DemoSummary } from './demo';
+export { getDocumentProfile, putDocumentProfile } from './documentProfile';

@@ -2,6 +2,8 @@
  * The unit's document profile: how Word records are laid out and which fonts they name (domain §4).
  * GB/T 9704 is the default; everything domain.md tags [practice] (font sets, markings, duplex,
  * page-number style) is a setting here, never hard-coded in the builders.
+ * The 内部 marking is NOT part of the profile: it is UnitSettings.nonSecretMarking (one place), and the
+ * builders take it as an explicit option (`nonSecretMarking`).
  */
 import { z } from 'zod';
 
@@ -80,8 +82,6 @@ export const documentProfileSchema = z.object({
   /** Printed instead of the organisation's 全称 when not empty (e.g. a shorter or older official name). */
   orgFullNameOverride: z.string().max(120, '组织全称不能超过 120 字'),
   defaultLayout: z.enum(DOCUMENT_LAYOUTS),
-  /** Marking printed on 内部 (non-secret) records, domain §4.7 [practice]. */
-  nonSecretMarking: z.string().max(40, '内部标识不能超过 40 字'),
   fontSet: z.enum(FONT_SET_IDS),
   /** Double-sided printing: mirror margins (inside 28 mm, outside 26 mm). */
   duplex: z.boolean(),
@@ -95,7 +95,6 @@ export type DocumentProfile = z.infer<typeof documentProfileSchema>;
 export const DEFAULT_DOCUMENT_PROFILE: DocumentProfile = {
   orgFullNameOverride: '',
   defaultLayout: 'gongwen',
-  nonSecretMarking: '内部资料 注意保存',
   fontSet: 'gb2312',
   duplex: false,
   pageNumberStyle: 'dash',

@@ -12,6 +12,7 @@ import {
   VOTE_METHOD_LABELS,
 } from '../model';
 import type { DocumentProfile } from '../model/documentProfile';
+import { DEFAULT_UNIT_SETTINGS } from '../model/settings';
 import { classificationMarking, formatChineseDate, formatMeetingTime, formatRunningNumber, isNationalSecret, meetingTitle } from '../format';
 import { countAttendance, describeAttendance, type AttendanceCounts } from '../rules/attendance';
 import { describeVote } from '../rules/quorum';
@@ -176,13 +177,22 @@ function sectionOf(label: string, text: string): Section | null {
   return paras.length ? { label, blocks: paras.map((p) => ({ kind: 'para', text: p })) } : null;
 }
 
-export function buildMinutesContent(meeting: Meeting, org: OrgForWord, profile: DocumentProfile): MinutesContent {
+/**
+ * `nonSecretMarking` is the unit's marking for 内部 records (UnitSettings.nonSecretMarking); callers
+ * pass it explicitly. Omitted, the default marking applies.
+ */
+export function buildMinutesContent(
+  meeting: Meeting,
+  org: OrgForWord,
+  profile: DocumentProfile,
+  nonSecretMarking: string = DEFAULT_UNIT_SETTINGS.nonSecretMarking,
+): MinutesContent {
   const orgName = resolvedOrgName(org, profile);
   const title = meetingTitle(orgName, meeting.type, meeting.year, meeting.seq);
   const counts = countAttendance(meeting.attendance);
   const halves = attendanceHalves(counts);
 
-  const markingText = oneLine(classificationMarking(meeting.classification, oneLine(profile.nonSecretMarking)));
+  const markingText = oneLine(classificationMarking(meeting.classification, oneLine(nonSecretMarking)));
   const marking = markingText ? { text: markingText, secret: isNationalSecret(meeting.classification) } : null;
 
   const chairName = oneLine(meeting.chairName);

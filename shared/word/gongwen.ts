@@ -13,6 +13,11 @@ export interface MinutesOptions {
   profile: DocumentProfile;
   /** Draft exports carry 草稿 in the header (and （草稿） in the file name). */
   draft: boolean;
+  /**
+   * The unit's marking for 内部 records (UnitSettings.nonSecretMarking, e.g. 内部资料 注意保存).
+   * The UI always passes it; omitted, the default marking applies.
+   */
+  nonSecretMarking?: string;
 }
 
 function infoParas(t: Typo, lines: readonly InfoLine[]) {
@@ -25,7 +30,7 @@ function sectionParas(t: Typo, s: Section | null): FileChild[] {
 }
 
 export function buildGongwenMinutes(meeting: Meeting, org: OrgForWord, opts: MinutesOptions): Document {
-  const c = buildMinutesContent(meeting, org, opts.profile);
+  const c = buildMinutesContent(meeting, org, opts.profile, opts.nonSecretMarking);
   const t = typoFor(opts.profile);
   const children: FileChild[] = [];
 

@@ -23,6 +23,8 @@ export interface SignInOptions {
   profile: DocumentProfile;
   /** Blank rows for unannounced guests; defaults to profile.signInBlankRows. */
   blankRows?: number;
+  /** The unit's marking for 内部 records (UnitSettings.nonSecretMarking); omitted, the default. */
+  nonSecretMarking?: string;
 }
 
 export function signInTitle(meeting: Meeting, org: OrgForWord, profile: DocumentProfile): string {
@@ -31,7 +33,7 @@ export function signInTitle(meeting: Meeting, org: OrgForWord, profile: Document
 
 export function buildSignInSheet(meeting: Meeting, org: OrgForWord, opts: SignInOptions): Document {
   const profile = opts.profile;
-  const c = buildMinutesContent(meeting, org, profile);
+  const c = buildMinutesContent(meeting, org, profile, opts.nonSecretMarking);
   const title = signInTitle(meeting, org, profile);
   const bodyTypo = typoFor(profile);
   const t = typoFor(profile, { size: SZ_4HAO, line: TABLE_LINE, condense: 0 });

@@ -51,7 +51,7 @@ function pairRow(t: Typo, l1: string, v1: string, l2: string, v2: string): RowSp
 const textLength = (blocks: readonly Block[]) => blocks.reduce((n, b) => n + b.text.length + (b.kind === 'para' ? (b.label?.length ?? 0) : 0), 0);
 
 export function buildTableMinutes(meeting: Meeting, org: OrgForWord, opts: MinutesOptions): Document {
-  const c = buildMinutesContent(meeting, org, opts.profile);
+  const c = buildMinutesContent(meeting, org, opts.profile, opts.nonSecretMarking);
   const titleTypo = typoFor(opts.profile);
   const t = typoFor(opts.profile, { size: SZ_4HAO, line: TABLE_LINE, condense: 0 });
   const rows: RowSpec[] = [];

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DOCUMENT_PROFILE as P } from '../../../shared/model/documentProfile';
 import { buildMinutes, buildSignInSheet, toDocxBytes } from '../../../shared/word';
-import { patchDocxZip } from '../../../shared/word/pack';
 import {
   bigAttendanceMeeting,
   classified,

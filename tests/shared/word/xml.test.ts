@@ -29,14 +29,21 @@ import {
 import { attr, bodyOf, docxParts, footerXml, headerXml, paragraphs, rows } from './helpers';
 
 const P = DEFAULT_DOCUMENT_PROFILE;
-const gongwen = (m = committeeMeeting(), profile: DocumentProfile = P, draft = false) => docxParts(buildGongwenMinutes(m, ORG, { profile, draft }));
-const table = (m = committeeMeeting(), profile: DocumentProfile = P, draft = false) => docxParts(buildTableMinutes(m, ORG, { profile, draft }));
+const gongwen = (m = committeeMeeting(), profile: DocumentProfile = P, draft = false, nonSecretMarking?: string) =>
+  docxParts(buildGongwenMinutes(m, ORG, { profile, draft, nonSecretMarking }));
+const table = (m = committeeMeeting(), profile: DocumentProfile = P, draft = false, nonSecretMarking?: string) =>
+  docxParts(buildTableMinutes(m, ORG, { profile, draft, nonSecretMarking }));
 
 describe('profile', () => {
   it('the default profile is GB/T 9704 and valid', () => {
     expect(documentProfileSchema.parse(P)).toEqual(P);
     expect(P).toMatchObject({ defaultLayout: 'gongwen', fontSet: 'gb2312', pageNumberStyle: 'dash', duplex: false });
     expect(documentProfileSchema.safeParse({ ...P, signInBlankRows: -1 }).success).toBe(false);
+  });
+
+  it('has no marking of its own (UnitSettings.nonSecretMarking is the one place); an old stored field is dropped', () => {
+    expect(P).not.toHaveProperty('nonSecretMarking');
+    expect(documentProfileSchema.parse({ ...P, nonSecretMarking: '旧标识' })).toEqual(P);
   });
 });
 
@@ -102,8 +109,14 @@ describe.each([
     const internal = paragraphs(bodyOf(await build(classified(committeeMeeting(), 'internal'))));
     expect(internal[0].text).toBe('内部资料 注意保存');
     expect(internal.map((p) => p.text).join('\n')).not.toContain('★');
-    const custom = paragraphs(bodyOf(await build(classified(committeeMeeting(), 'internal'), { ...P, nonSecretMarking: '工作秘密 注意保管' })));
+    const custom = paragraphs(bodyOf(await build(classified(committeeMeeting(), 'internal'), P, false, '工作秘密 注意保管')));
     expect(custom[0].text).toBe('工作秘密 注意保管');
+    // An empty unit marking still marks the record: 内部.
+    const empty = paragraphs(bodyOf(await build(classified(committeeMeeting(), 'internal'), P, false, '  ')));
+    expect(empty[0].text).toBe('内部');
+    // A ★ record ignores the unit marking.
+    const starred = paragraphs(bodyOf(await build(classified(committeeMeeting(), 'secret', 5), P, false, '工作秘密')));
+    expect(starred[1].text).toBe('秘密★5年');
     const none = paragraphs(bodyOf(await build()));
     expect(none[0].text).toBe('中共××局机关第一党支部');
   });
@@ -315,6 +328,13 @@ describe('签到表', () => {
     expect(paragraphs(doc)[1].text).toBe('2025年第1次支部党员大会签到表');
     const defaultRows = rows(bodyOf(await docxParts(buildSignInSheet(m, ORG, { profile: P }))));
     expect(defaultRows.length).toBe(1 + 203 + P.signInBlankRows);
+  });
+
+  it('carries the unit marking passed in for 内部 records, the ★ marking for national secrets', async () => {
+    const internal = paragraphs(bodyOf(await docxParts(buildSignInSheet(classified(generalAssemblyMeeting(), 'internal'), ORG, { profile: P, nonSecretMarking: '工作秘密' }))));
+    expect(internal[0].text).toBe('工作秘密');
+    const secret = paragraphs(bodyOf(await docxParts(buildSignInSheet(classified(generalAssemblyMeeting(), 'confidential', 10), ORG, { profile: P, nonSecretMarking: '工作秘密' }))));
+    expect(secret[1].text).toBe('机密★10年');
   });
 });
 
