@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
-import { CONTENT_SECURITY_POLICY } from './electron/security';
+import { CONTENT_SECURITY_POLICY } from './electron/security.ts';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -6,7 +6,7 @@ import { CHROMIUM_ARGS } from '../../vite.config';
 
 export default defineConfig({
   root: resolve(import.meta.dirname, '../..'),
-  optimizeDeps: { include: ['dexie', 'zod'] },
+  optimizeDeps: { include: ['dexie', 'zod', 'docx', 'fflate', 'sm-crypto-v2'] },
   test: {
     root: resolve(import.meta.dirname, '../..'),
     include: ['tests/bench/**/*.bench.test.ts'],
