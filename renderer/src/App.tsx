@@ -43,7 +43,7 @@ function CurrentPage() {
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={THEME}>
+    <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       <AntApp>
         <DatabaseProvider>
           <AppLayout>

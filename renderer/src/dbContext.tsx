@@ -36,7 +36,7 @@ export function DatabaseProvider({ children, name }: { children: ReactNode; name
       />
     );
   }
-  if (!db) return <Spin size="large" fullscreen tip="正在打开数据库…" />;
+  if (!db) return <Spin size="large" fullscreen description="正在打开数据库…" />;
   return <DbContext.Provider value={db}>{children}</DbContext.Provider>;
 }
 

@@ -1,4 +1,10 @@
-// Placeholder until the screen lands.
-export function MeetingListPage(_props: { meetingId?: string }) {
-  return <div>MeetingListPage</div>;
+import { MeetingListView } from '../meetingList/MeetingListView';
+import { ScreenConfig } from '../common/ScreenConfig';
+
+export function MeetingListPage() {
+  return (
+    <ScreenConfig>
+      <MeetingListView />
+    </ScreenConfig>
+  );
 }

@@ -1,4 +1,16 @@
-// Placeholder until the screen lands.
-export function MembersPage(_props: { meetingId?: string }) {
-  return <div>MembersPage</div>;
+import { Flex, Typography } from 'antd';
+import { MembersView } from '../members/MembersView';
+import { ScreenConfig } from '../common/ScreenConfig';
+
+export function MembersPage() {
+  return (
+    <ScreenConfig>
+      <Flex vertical gap={12} style={{ maxWidth: 1400 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          党员花名册
+        </Typography.Title>
+        <MembersView />
+      </Flex>
+    </ScreenConfig>
+  );
 }

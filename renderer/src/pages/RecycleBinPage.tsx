@@ -1,4 +1,16 @@
-// Placeholder until the screen lands.
-export function RecycleBinPage(_props: { meetingId?: string }) {
-  return <div>RecycleBinPage</div>;
+import { Flex, Typography } from 'antd';
+import { RecycleBinTable } from '../recycleBin/RecycleBinTable';
+import { ScreenConfig } from '../common/ScreenConfig';
+
+export function RecycleBinPage() {
+  return (
+    <ScreenConfig>
+      <Flex vertical gap={12} style={{ maxWidth: 1200 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          回收站
+        </Typography.Title>
+        <RecycleBinTable />
+      </Flex>
+    </ScreenConfig>
+  );
 }

@@ -1,4 +1,30 @@
-// Placeholder until the screen lands.
-export function SettingsPage(_props: { meetingId?: string }) {
-  return <div>SettingsPage</div>;
+import { Flex, Typography } from 'antd';
+import { UnitSettingsForm } from '../settings/UnitSettingsForm';
+import { DemoDataCard } from '../settings/DemoDataCard';
+import { ScreenConfig } from '../common/ScreenConfig';
+
+/**
+ * 设置. Sections are stacked cards, each with an id for in-page links.
+ *
+ * ── FUTURE SECTIONS ──────────────────────────────────────────────────────────────
+ * Add new cards below, in this order, as their features land (one component each in
+ * renderer/src/settings/):
+ *   - 文档格式    (DocumentProfile: fonts, margins, header/footer of the Word record)
+ *   - 备份与传输  (backups, .pmx export/import between computers)
+ *   - 安全        (password, auto-lock, audit log)
+ * ─────────────────────────────────────────────────────────────────────────────────
+ */
+export function SettingsPage() {
+  return (
+    <ScreenConfig>
+      <Flex vertical gap={16} style={{ maxWidth: 880 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          设置
+        </Typography.Title>
+        <UnitSettingsForm />
+        {/* FUTURE SECTIONS: 文档格式 / 备份与传输 / 安全 go here (see comment above). */}
+        <DemoDataCard />
+      </Flex>
+    </ScreenConfig>
+  );
 }

@@ -1,0 +1,170 @@
+/** 单位设置: unit name, quorum reading, markings and thresholds (all [practice]/[uncertain] values). */
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { DbValidationError, getSettings, putSettings } from '../../db';
+import { QUORUM_RULE_LABELS, QUORUM_RULES, type QuorumRule, type UnitSettings } from '../../../shared/model';
+import { useDb } from '../dbContext';
+import { errorText } from '../common/errors';
+
+interface FormValues {
+  unitName: string;
+  quorumRule: QuorumRule;
+  nonSecretMarking: string;
+  attendanceWarnPercent: number;
+  /** Shown as a percentage; stored as a fraction. */
+  electionQuorumPercent: number;
+}
+
+const toForm = (s: UnitSettings): FormValues => ({
+  unitName: s.unitName,
+  quorumRule: s.quorumRule,
+  nonSecretMarking: s.nonSecretMarking,
+  attendanceWarnPercent: s.attendanceWarnPercent,
+  electionQuorumPercent: Math.round(s.electionQuorumFraction * 100),
+});
+
+const FIELD_OF: Record<string, keyof FormValues> = {
+  unitName: 'unitName',
+  quorumRule: 'quorumRule',
+  nonSecretMarking: 'nonSecretMarking',
+  attendanceWarnPercent: 'attendanceWarnPercent',
+  electionQuorumFraction: 'electionQuorumPercent',
+};
+
+export function UnitSettingsForm() {
+  const db = useDb();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [loaded, setLoaded] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    getSettings(db)
+      .then((s) => {
+        if (!alive) return;
+        form.setFieldsValue(toForm(s));
+        setLoaded(true);
+      })
+      .catch((e) => message.error(errorText(e, '读取设置')));
+    return () => {
+      alive = false;
+    };
+  }, [db, form, message]);
+
+  const save = async (v: FormValues) => {
+    setSaving(true);
+    try {
+      await putSettings(db, {
+        unitName: v.unitName.trim(),
+        quorumRule: v.quorumRule,
+        nonSecretMarking: v.nonSecretMarking.trim(),
+        attendanceWarnPercent: v.attendanceWarnPercent,
+        electionQuorumFraction: v.electionQuorumPercent / 100,
+      });
+      setDirty(false);
+      message.success('设置已保存');
+    } catch (e) {
+      if (e instanceof DbValidationError) {
+        form.setFields(
+          e.issues
+            .map((i) => ({ name: FIELD_OF[String(i.path[0])], errors: [i.message] }))
+            .filter((f) => f.name),
+        );
+      }
+      message.error(errorText(e, '保存设置'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card title="单位设置" id="settings-unit">
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        onValuesChange={() => setDirty(true)}
+        disabled={!loaded}
+        style={{ maxWidth: 640 }}
+        requiredMark={false}
+      >
+        <Form.Item
+          name="unitName"
+          label="单位名称"
+          extra="显示在左上角，并用于文件名和记录中的单位信息。例如：××市财政局"
+          rules={[
+            { required: true, whitespace: true, message: '请填写单位名称' },
+            { max: 120, message: '单位名称不能超过 120 字' },
+          ]}
+        >
+          <Input placeholder="例如：××市财政局" autoComplete="off" />
+        </Form.Item>
+
+        <Form.Item name="quorumRule" label="法定人数计算口径" rules={[{ required: true, message: '请选择法定人数计算口径' }]}>
+          <Radio.Group>
+            <Space orientation="vertical">
+              {QUORUM_RULES.map((r) => (
+                <Radio key={r} value={r}>
+                  {QUORUM_RULE_LABELS[r]}
+                </Radio>
+              ))}
+            </Space>
+          </Radio.Group>
+        </Form.Item>
+        <Alert
+          type="info"
+          style={{ marginTop: -8, marginBottom: 24 }}
+          title="两种口径的区别"
+          description={
+            <>
+              《支部工作条例》规定“有表决权的到会人数超过应到会有表决权的党员半数，会议有效”，各单位对“半数以上”的理解不同。
+              <br />
+              例如：应到 10 人时：超过半数需 6 人；半数及以上需 5 人。
+              <br />
+              无论选哪一种，表决通过都需要赞成票超过应到会有表决权党员的半数。如不确定，请保留默认并向上级党组织确认。
+            </>
+          }
+        />
+
+        <Form.Item
+          name="nonSecretMarking"
+          label="非涉密记录标识"
+          extra="密级选“内部”的记录，打印时在首页左上角显示这行字。"
+          rules={[
+            { required: true, whitespace: true, message: '请填写非涉密记录标识，例如：内部资料 注意保存' },
+            { max: 40, message: '标识不能超过 40 字' },
+          ]}
+        >
+          <Input placeholder="内部资料 注意保存" autoComplete="off" />
+        </Form.Item>
+
+        <Form.Item
+          name="attendanceWarnPercent"
+          label="出席率提醒阈值"
+          extra="实到人数占应到人数的比例低于此值时，会议记录中会给出提醒。许多单位要求主题党日不低于 85%。"
+          rules={[{ required: true, message: '请填写 0 到 100 之间的数字' }]}
+        >
+          <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 140 }} aria-label="出席率提醒阈值" />
+        </Form.Item>
+
+        <Form.Item
+          name="electionQuorumPercent"
+          label="换届选举到会比例"
+          extra="换届选举时，到会有选举权的党员须超过应到人数的这一比例，选举方为有效。一般为 80%（五分之四）。"
+          rules={[{ required: true, message: '请填写 50 到 100 之间的数字' }]}
+        >
+          <InputNumber min={50} max={100} precision={0} suffix="%" style={{ width: 140 }} aria-label="换届选举到会比例" />
+        </Form.Item>
+
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            保存设置
+          </Button>
+          {dirty && <Typography.Text type="warning">有尚未保存的修改</Typography.Text>}
+        </Space>
+      </Form>
+    </Card>
+  );
+}
