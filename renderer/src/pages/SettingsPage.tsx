@@ -2,6 +2,7 @@ import { Flex, Typography } from 'antd';
 import { UnitSettingsForm } from '../settings/UnitSettingsForm';
 import { DemoDataCard } from '../settings/DemoDataCard';
 import { ScreenConfig } from '../common/ScreenConfig';
+import { DocumentProfileSettings } from '../wordExport';
 
 /**
  * 设置. Sections are stacked cards, each with an id for in-page links.
@@ -9,7 +10,6 @@ import { ScreenConfig } from '../common/ScreenConfig';
  * ── FUTURE SECTIONS ──────────────────────────────────────────────────────────────
  * Add new cards below, in this order, as their features land (one component each in
  * renderer/src/settings/):
- *   - 文档格式    (DocumentProfile: fonts, margins, header/footer of the Word record)
  *   - 备份与传输  (backups, .pmx export/import between computers)
  *   - 安全        (password, auto-lock, audit log)
  * ─────────────────────────────────────────────────────────────────────────────────
@@ -22,7 +22,8 @@ export function SettingsPage() {
           设置
         </Typography.Title>
         <UnitSettingsForm />
-        {/* FUTURE SECTIONS: 文档格式 / 备份与传输 / 安全 go here (see comment above). */}
+        <DocumentProfileSettings />
+        {/* FUTURE SECTIONS: 备份与传输 / 安全 go here (see comment above). */}
         <DemoDataCard />
       </Flex>
     </ScreenConfig>
