@@ -11,6 +11,8 @@ import { OrganisationsPage } from './pages/OrganisationsPage';
 import { MembersPage } from './pages/MembersPage';
 import { RecycleBinPage } from './pages/RecycleBinPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { TransferPage } from './transfer/TransferPage';
+import { ExportWordButton } from './wordExport';
 
 dayjs.locale('zh-cn');
 
@@ -27,7 +29,13 @@ function CurrentPage() {
   const route = useRoute();
   switch (route.name) {
     case 'meeting':
-      return <MeetingEditorPage key={route.id} meetingId={route.id} />;
+      return (
+        <MeetingEditorPage
+          key={route.id}
+          meetingId={route.id}
+          extraActions={({ flush }) => <ExportWordButton meetingId={route.id} beforeExport={flush} />}
+        />
+      );
     case 'organisations':
       return <OrganisationsPage />;
     case 'members':
@@ -36,6 +44,8 @@ function CurrentPage() {
       return <RecycleBinPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'transfer':
+      return <TransferPage />;
     default:
       return <MeetingListPage />;
   }

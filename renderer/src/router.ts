@@ -10,7 +10,8 @@ export type Route =
   | { name: 'organisations' }
   | { name: 'members' }
   | { name: 'recycle' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'transfer' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
     case 'members':
     case 'recycle':
     case 'settings':
+    case 'transfer':
       return { name: parts[0] };
     default:
       return { name: 'meetings' };

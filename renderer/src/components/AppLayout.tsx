@@ -5,6 +5,7 @@ import {
   DeleteOutlined,
   FileTextOutlined,
   SettingOutlined,
+  SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { navigate, useRoute, type Route } from '../router';
@@ -14,6 +15,7 @@ const ITEMS: { key: Route['name']; label: string; icon: ReactNode }[] = [
   { key: 'meetings', label: '会议记录', icon: <FileTextOutlined /> },
   { key: 'organisations', label: '组织架构', icon: <ApartmentOutlined /> },
   { key: 'members', label: '党员花名册', icon: <TeamOutlined /> },
+  { key: 'transfer', label: '数据交换与备份', icon: <SwapOutlined /> },
   { key: 'recycle', label: '回收站', icon: <DeleteOutlined /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined /> },
 ];
