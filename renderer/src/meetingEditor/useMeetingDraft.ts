@@ -11,6 +11,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Meeting, RecordMeta } from '../../../shared/model';
 import { DbValidationError, getMeeting, saveMeeting, type PartyMinutesDB } from '../../db';
 import type { Updater } from './mutations';
+import { clearWriteAhead, takeWriteAhead, writeAhead } from './writeAhead';
 
 export const SAVE_DELAY_MS = 400;
 export const PUBLISH_DELAY_MS = 250;
@@ -39,6 +40,8 @@ export interface MeetingDraft {
   replace: (m: Meeting) => void;
   /** Latest draft, synchronously. */
   current: () => Meeting | null;
+  /** The draft was recovered from the write-ahead copy of an unsaved session. */
+  restored: boolean;
 }
 
 function metaOf(m: RecordMeta): RecordMeta {
@@ -57,6 +60,9 @@ export function useMeetingDraft(db: PartyMinutesDB, meetingId: string): MeetingD
   const [meeting, setMeeting] = useState<Meeting | null>(null);
   const [stored, setStored] = useState<Meeting | null>(null);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'clean', at: null });
+  /** True when this session started from an unsaved write-ahead copy. */
+  const [restored, setRestored] = useState(false);
+  const runSaveRef = useRef<(() => Promise<boolean>) | null>(null);
 
   const draftRef = useRef<Meeting | null>(null);
   const storedRef = useRef<Meeting | null>(null);
@@ -77,12 +83,20 @@ export function useMeetingDraft(db: PartyMinutesDB, meetingId: string): MeetingD
           setLoad('missing');
           return;
         }
-        draftRef.current = m;
+        // Keystrokes the last session copied synchronously but never got into IndexedDB.
+        const unsaved = takeWriteAhead(m);
+        const draft = unsaved ? { ...unsaved, ...metaOf(m) } : m;
+        draftRef.current = draft;
         storedRef.current = m;
-        setMeeting(m);
+        setMeeting(draft);
         setStored(m);
         setSaveState({ kind: 'clean', at: m.updatedAt });
         setLoad('ready');
+        if (unsaved) {
+          dirtyRef.current = true;
+          setRestored(true);
+          void runSaveRef.current?.();
+        }
       })
       .catch((e: unknown) => {
         if (!cancelled) {
@@ -130,6 +144,7 @@ export function useMeetingDraft(db: PartyMinutesDB, meetingId: string): MeetingD
           });
           storedRef.current = saved;
           failedRef.current = false;
+          if (!dirtyRef.current) clearWriteAhead(saved.id);
           if (alive.current) {
             setStored(saved);
             if (!dirtyRef.current) setSaveState({ kind: 'saved', at: new Date().toISOString() });
@@ -142,12 +157,18 @@ export function useMeetingDraft(db: PartyMinutesDB, meetingId: string): MeetingD
           break;
         }
       }
-      running.current = null;
       return ok;
     })();
+    // Cleared only by this promise itself, after it settles: the loop can finish synchronously
+    // (nothing dirty any more), and clearing inside it would run before this assignment and leave
+    // a settled promise here for ever — every later save would then silently be skipped.
     running.current = p;
+    void p.finally(() => {
+      if (running.current === p) running.current = null;
+    });
     return p;
   }, [db]);
+  runSaveRef.current = runSave;
 
   const flush = useCallback((): Promise<boolean> => {
     if (saveTimer.current) clearTimeout(saveTimer.current);
@@ -192,20 +213,30 @@ export function useMeetingDraft(db: PartyMinutesDB, meetingId: string): MeetingD
     setSaveState({ kind: 'clean', at: m.updatedAt });
   }, []);
 
-  // Flush whenever the page may go away or the window loses focus.
+  // Flush whenever the page may go away or the window loses focus. When it may be unloading, the
+  // draft is also copied synchronously (writeAhead.ts), because the async flush may not finish.
   useEffect(() => {
+    const copyIfDirty = () => {
+      const draft = draftRef.current;
+      const base = storedRef.current;
+      if (draft && base && editable() && (dirtyRef.current || running.current)) writeAhead(draft, base.rev);
+    };
     const onHide = () => void flush();
+    const onUnload = () => {
+      copyIfDirty();
+      void flush();
+    };
     const onVisibility = () => {
-      if (document.visibilityState === 'hidden') void flush();
+      if (document.visibilityState === 'hidden') onUnload();
     };
     window.addEventListener('blur', onHide);
-    window.addEventListener('pagehide', onHide);
-    window.addEventListener('beforeunload', onHide);
+    window.addEventListener('pagehide', onUnload);
+    window.addEventListener('beforeunload', onUnload);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       window.removeEventListener('blur', onHide);
-      window.removeEventListener('pagehide', onHide);
-      window.removeEventListener('beforeunload', onHide);
+      window.removeEventListener('pagehide', onUnload);
+      window.removeEventListener('beforeunload', onUnload);
       document.removeEventListener('visibilitychange', onVisibility);
       // Leaving the screen (hash change): write what is pending.
       void flush();
@@ -214,5 +245,5 @@ export function useMeetingDraft(db: PartyMinutesDB, meetingId: string): MeetingD
 
   const current = useCallback(() => draftRef.current, []);
 
-  return { load, loadError, meeting, stored, saveState, update, flush, replace, current };
+  return { load, loadError, meeting, stored, saveState, restored, update, flush, replace, current };
 }

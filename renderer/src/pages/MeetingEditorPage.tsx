@@ -416,6 +416,15 @@ export function MeetingEditorPage({ meetingId, extraActions }: MeetingEditorPage
           onSaveErrorClick={onSaveErrorClick}
           extraActions={extraActions?.({ meeting, flush })}
         />
+        {draft.restored && (
+          <Alert
+            type="success"
+            showIcon
+            closable
+            style={{ marginBottom: 12 }}
+            title="已恢复上次关闭窗口前尚未保存的内容，请核对。"
+          />
+        )}
         {secret && (
           <Alert
             type="error"
