@@ -7,12 +7,14 @@
  *    deletes the profile (an uninstaller with "delete app data", a support technician clearing
  *    %APPDATA%, a profile wipe by an update) would take the backups with it;
  *  - the secretary can find it in 文档 and copy it to a USB stick or hand it to IT without knowing
- *    hidden AppData paths; backups are encrypted .pmx files, so being visible exposes nothing;
+ *    hidden AppData paths; backups are encrypted .pmx files when a backup password is set, so
+ *    being visible exposes nothing; without one they are plain `.zip` archives and the settings
+ *    page says so plainly;
  *  - it survives reinstalling the app or moving to a new version.
  * When the system reports no Documents folder, a sibling of userData (not inside it) is used.
  *
  * The renderer only ever sends a backup *name*, validated by backupNameSchema (ASCII, no
- * separators, .pmx); paths are built here, and symlinks are never followed.
+ * separators, .pmx or .zip); paths are built here, and symlinks are never followed.
  */
 import { lstat, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';

@@ -31,9 +31,10 @@ export interface OpenedFile {
   bytes: Uint8Array;
 }
 
+/** Encrypted snapshots are `.pmx`; without a backup password they are the plain archive, `.zip`. */
 export const backupNameSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_.-]{1,120}\.pmx$/, '备份文件名不合法');
+  .regex(/^[A-Za-z0-9_.-]{1,120}\.(pmx|zip)$/, '备份文件名不合法');
 
 export const writeBackupRequestSchema = z.object({
   name: backupNameSchema,

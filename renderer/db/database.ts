@@ -34,6 +34,56 @@ export const SCHEMA_V1 = {
   local: 'key',
 } as const;
 
+/**
+ * Schema version 2 (issue #4, transfer and backups): adds
+ *  - `operationLog`: one row per export, import, backup and restore (who, when, file hash, counts,
+ *    result), for the audit log;
+ *  - `purged`: a minimal marker (table, id, version vector) left by 彻底删除 so that a transfer
+ *    file carrying an older copy of the record cannot bring it back.
+ * Every v1 store is unchanged; the upgrade has nothing to migrate.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  operationLog: 'id, at, kind',
+  purged: 'id',
+} as const;
+
+/** The data schema version this code writes (Dexie version; `schemaVersion` in .pmx manifests). */
+export const CURRENT_SCHEMA_VERSION = 2;
+
+export type OperationKind = 'export' | 'import' | 'backup' | 'restore';
+
+/** One export / import / backup / restore (renderer/transfer/operationLog.ts writes them). */
+export interface OperationLogRow {
+  id: string;
+  /** ISO 8601 time the operation finished (or failed). */
+  at: string;
+  kind: OperationKind;
+  /** Installation that did it (the `local` installationId). */
+  installationId: string;
+  /** Who did it, as typed by the secretary (经办人), when given. */
+  operator?: string;
+  /** Label of the medium (U盘编号), when given. */
+  medium?: string;
+  /** File name (base name only, never a path). */
+  fileName: string;
+  /** SHA-256 (hex) of the file written or read; empty when the file could not be read. */
+  fileSha256: string;
+  /** Records per table (export, backup, restore) or per outcome (import: added / changed / …). */
+  counts: Record<string, number>;
+  result: 'ok' | 'failed' | 'cancelled';
+  /** Error code and message when failed; the reason of a backup (startup / before-import / …). */
+  detail?: string;
+}
+
+/** Left behind by 彻底删除 (purge): no content, only what merging needs. */
+export interface PurgedRow {
+  id: string;
+  table: 'organisations' | 'members' | 'meetings';
+  vv: Record<string, number>;
+  purgedAt: string;
+}
+
 /** Lightweight list row derived from a meeting (see meetingIndex.ts). */
 export interface MeetingIndexRow {
   id: string;
@@ -73,11 +123,15 @@ export class PartyMinutesDB extends Dexie {
   meetingIndex!: Table<MeetingIndexRow, string>;
   settings!: Table<KeyValueRow, string>;
   local!: Table<KeyValueRow, string>;
+  operationLog!: Table<OperationLogRow, string>;
+  purged!: Table<PurgedRow, string>;
 
   constructor(name: string) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
-    // Future: this.version(2).stores(SCHEMA_V2).upgrade(async (tx) => { … });
+    // v2 only adds two empty stores; nothing to migrate. A snapshot of the v1 data is written
+    // before the upgrade by renderer/transfer/startup.ts (openDatabaseWithBackups).
+    this.version(2).stores(SCHEMA_V2).upgrade(() => undefined);
     this.use(meetingIndexMiddleware);
   }
 }

@@ -82,13 +82,18 @@ export async function restoreRecord(db: PartyMinutesDB, table: RecycleTable, id:
 /**
  * 彻底删除: removes a record that is in the recycle bin. Cannot be undone — the caller asks the
  * secretary to confirm first. Live records are refused.
+ *
+ * Leaves a minimal marker in `purged` (table, id, version vector — no content) so that importing a
+ * transfer file with an older copy of the record does not bring it back (renderer/transfer).
  */
-export async function purgeRecord(db: PartyMinutesDB, table: RecycleTable, id: string): Promise<void> {
-  await db.transaction('rw', [db.organisations, db.members, db.meetings, db.meetingIndex], async () => {
+export async function purgeRecord(db: PartyMinutesDB, table: RecycleTable, id: string, opts?: WriteOptions): Promise<void> {
+  const now = nowIso(opts);
+  await db.transaction('rw', [db.organisations, db.members, db.meetings, db.meetingIndex, db.purged], async () => {
     const t = table === 'organisations' ? db.organisations : table === 'members' ? db.members : db.meetings;
     const rec = await t.get(id);
     if (!rec) throw new DbError('回收站中没有这条记录');
     if (!rec.deletedAt) throw new DbError('只能彻底删除回收站中的记录，请先删除该记录');
     await t.delete(id);
+    await db.purged.put({ id, table, vv: { ...rec.vv }, purgedAt: now });
   });
 }

@@ -5,7 +5,8 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Alert, Spin } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getSettings, openDatabase, type PartyMinutesDB } from '../db';
+import { getSettings, type PartyMinutesDB } from '../db';
+import { openDatabaseWithBackups } from '../transfer';
 import type { UnitSettings } from '../../shared/model';
 
 const DbContext = createContext<PartyMinutesDB | null>(null);
@@ -15,7 +16,8 @@ export function DatabaseProvider({ children, name }: { children: ReactNode; name
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let opened: PartyMinutesDB | null = null;
-    openDatabase(name)
+    // Snapshots before a schema upgrade and once a day at start-up (desktop: backups folder on disk).
+    openDatabaseWithBackups(name)
       .then((d) => {
         opened = d;
         setDb(d);

@@ -30,11 +30,14 @@ describe('backupsDirFor', () => {
 });
 
 describe('backupPath', () => {
-  it.each(['../x.pmx', '..\\x.pmx', '/etc/x.pmx', 'a/b.pmx', 'x.docx', '备份.pmx', '', 'a\u0000.pmx', 42, null])('refuses %j', (name) => {
+  it.each(['../x.pmx', '..\\x.pmx', '/etc/x.pmx', 'a/b.pmx', 'x.docx', '备份.pmx', '', 'a\u0000.pmx', 'x.zip.exe', '../x.zip', 'x.ZIP', 42, null])('refuses %j', (name) => {
     expect(() => backupPath('/b', name)).toThrow(UserError);
   });
   it('builds the path inside the folder', () => {
     expect(backupPath('/b', 'auto-2024-05-01T08-00-00.pmx')).toBe(path.join('/b', 'auto-2024-05-01T08-00-00.pmx'));
+  });
+  it('accepts unencrypted snapshots named .zip', () => {
+    expect(backupPath('/b', 'pm-backup-20240501-080000-startup.zip')).toBe(path.join('/b', 'pm-backup-20240501-080000-startup.zip'));
   });
 });
 

@@ -188,11 +188,14 @@ export function ExportPanel() {
             <Input placeholder="例如：第一党支部 2025 年 3 月记录" aria-label="说明" />
           </Form.Item>
         </Space>
+      </Card>
+
+      <Card title="4. 经办信息（可选，只记入本机的操作记录，不写进文件）" size="small" style={{ marginBottom: 16 }}>
         <Space wrap size={16} align="start">
-          <Form.Item name="operator" label="经办人（记入操作记录）" style={{ minWidth: 200 }}>
+          <Form.Item name="operator" label="经办人" style={{ minWidth: 200, marginBottom: 0 }}>
             <Input placeholder="姓名" aria-label="经办人" maxLength={50} />
           </Form.Item>
-          <Form.Item name="medium" label="U 盘编号（记入操作记录）" style={{ minWidth: 200 }}>
+          <Form.Item name="medium" label="U 盘编号" style={{ minWidth: 200, marginBottom: 0 }}>
             <Input placeholder="例如：机关党委-U03" aria-label="U盘编号" maxLength={100} />
           </Form.Item>
         </Space>

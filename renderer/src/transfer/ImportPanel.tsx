@@ -3,7 +3,7 @@
  * → 逐条决定冲突 → 确认（先自动备份）→ 一次写入 → 结果.
  */
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Collapse, Descriptions, Empty, Form, Input, List, Progress, Result, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Collapse, Descriptions, Empty, Flex, Form, Input, List, Progress, Result, Space, Steps, Table, Tag, Typography } from 'antd';
 import { getHost } from '../../host';
 import type { AppInfo } from '../../../shared/host';
 import type { PmxHeaderInfo, Resolution } from '../../../shared/transfer';
@@ -217,14 +217,14 @@ export function ImportPanel({ appInfo }: { appInfo: AppInfo | null }) {
             <Form.Item name="password" label="传输密码" rules={[{ required: true, message: '请输入导出时设置的传输密码' }]} extra="向导出这个文件的同志询问密码（区分大小写）。">
               <Input.Password autoFocus autoComplete="off" aria-label="传输密码" />
             </Form.Item>
-            <Space wrap size={16}>
-              <Form.Item name="operator" label="经办人（记入操作记录）">
+            <Flex wrap gap={16}>
+              <Form.Item name="operator" label="经办人（可选，记入本机操作记录）">
                 <Input aria-label="经办人" maxLength={50} />
               </Form.Item>
-              <Form.Item name="medium" label="U 盘编号（记入操作记录）">
+              <Form.Item name="medium" label="U 盘编号（可选，记入本机操作记录）">
                 <Input aria-label="U盘编号" maxLength={100} />
               </Form.Item>
-            </Space>
+            </Flex>
             <Space>
               <Button type="primary" htmlType="submit" loading={busy}>
                 解密并校验
@@ -258,8 +258,8 @@ export function ImportPanel({ appInfo }: { appInfo: AppInfo | null }) {
               { title: '删除', dataIndex: 'deleted' },
               { title: '未变', dataIndex: 'unchanged' },
               { title: '冲突', dataIndex: 'conflicts', render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : 0) },
-              { title: '自动合并', dataIndex: 'converged' },
-              { title: '不再导入', dataIndex: 'skipped' },
+              ...(totals.converged ? [{ title: '双方改法相同', dataIndex: 'converged' }] : []),
+              ...(totals.skipped ? [{ title: '本机已彻底删除', dataIndex: 'skipped' }] : []),
             ]}
           />
           <Collapse

@@ -35,6 +35,7 @@ export function TransferPage() {
         <Tabs
           activeKey={tab}
           onChange={setTab}
+          destroyOnHidden
           items={[
             { key: 'export', label: '导出', children: <ExportPanel /> },
             { key: 'import', label: '导入', children: <ImportPanel appInfo={appInfo} /> },

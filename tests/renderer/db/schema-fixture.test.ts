@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import fixture from '../../fixtures/db/v1.json';
-import { openDatabase, SCHEMA_V1, type PartyMinutesDB } from '../../../renderer/db/database';
+import { CURRENT_SCHEMA_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V2, type PartyMinutesDB } from '../../../renderer/db/database';
 import { listMeetings } from '../../../renderer/db/meetingList';
 import { meetingIndexRow } from '../../../renderer/db/meetingIndex';
 import { getMeeting, saveMeeting, reopenMeeting } from '../../../renderer/db/meetings';
@@ -51,6 +51,10 @@ describe('schema version 1 fixture', () => {
   it('a v1 database opens with the current code and reads back exactly', async () => {
     await writeRawV1();
     db = await openDatabase(name);
+    // Upgraded to v2: the v1 stores as they were, plus the two new (empty) stores.
+    expect(db.verno).toBe(2);
+    expect(await db.operationLog.count()).toBe(0);
+    expect(await db.purged.count()).toBe(0);
     for (const [table, list] of Object.entries(rows)) {
       const key = table === 'settings' || table === 'local' ? 'key' : 'id';
       const stored = await db.table(table).toArray();
@@ -76,5 +80,15 @@ describe('schema version 1 fixture', () => {
     expect(saved.rev).toBe(5);
     expect((await getMeeting(db, id))?.reopenLog).toHaveLength(2);
     expect((await db.meetingIndex.get(id))?.status).toBe('draft');
+    // v2 stores work on an upgraded database.
+    await db.operationLog.put({
+      id: 'log-1', at: '2025-04-01T00:00:00.000Z', kind: 'backup', installationId: 'x', fileName: 'a.zip', fileSha256: '', counts: {}, result: 'ok',
+    });
+    expect(await db.operationLog.where('kind').equals('backup').count()).toBe(1);
+  });
+
+  it('the schema upgrade keeps every v1 store definition verbatim', () => {
+    for (const [k, v] of Object.entries(SCHEMA_V1)) expect(SCHEMA_V2[k as keyof typeof SCHEMA_V2]).toBe(v);
+    expect(CURRENT_SCHEMA_VERSION).toBe(2);
   });
 });

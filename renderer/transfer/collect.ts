@@ -1,0 +1,115 @@
+/**
+ * What an export contains (issue #4 §2): everything, chosen organisations with their
+ * descendants, or a date range. Tombstones (records in the 回收站) are always included, so
+ * deletions travel too. Meetings are read page by page so a large export never holds every
+ * meeting in memory at once.
+ */
+import type { Meeting, Member, Organisation } from '../../shared/model';
+import type { PartyMinutesDB } from '../db/database';
+import type { RowSource } from './archiveStream';
+import type { RecordTable } from './tables';
+
+export type ExportScope =
+  | { kind: 'all' }
+  /** The chosen organisations and all their descendants (their parents travel too, for placement). */
+  | { kind: 'orgs'; orgIds: string[] }
+  /** Meetings held from .. to (inclusive, YYYY-MM-DD); the organisation tree and roster travel whole. */
+  | { kind: 'dates'; from: string; to: string };
+
+export interface CollectedRecords {
+  counts: Record<RecordTable, number>;
+  tables: Record<RecordTable, RowSource>;
+  /** Travels in the manifest as `scope`. */
+  scope: Record<string, unknown>;
+}
+
+/** Meetings read from IndexedDB per page. */
+export const MEETING_PAGE = 250;
+
+/** The organisations of the scope: chosen + descendants (tombstones included) + their ancestors. */
+export function orgsInScope(all: readonly Organisation[], chosen: readonly string[]): { inScope: Set<string>; withAncestors: Set<string> } {
+  const byId = new Map(all.map((o) => [o.id, o]));
+  const kids = new Map<string, string[]>();
+  for (const o of all) if (o.parentId) kids.set(o.parentId, [...(kids.get(o.parentId) ?? []), o.id]);
+  const inScope = new Set<string>();
+  const stack = chosen.filter((id) => byId.has(id));
+  while (stack.length) {
+    const cur = stack.pop()!;
+    if (inScope.has(cur)) continue;
+    inScope.add(cur);
+    stack.push(...(kids.get(cur) ?? []));
+  }
+  const withAncestors = new Set(inScope);
+  for (const id of inScope) {
+    let p = byId.get(id)?.parentId ?? null;
+    for (let guard = 0; p && guard < 100 && !withAncestors.has(p); guard++) {
+      withAncestors.add(p);
+      p = byId.get(p)?.parentId ?? null;
+    }
+  }
+  return { inScope, withAncestors };
+}
+
+function memberInOrgs(m: Member, orgs: Set<string>): boolean {
+  if (orgs.has(m.branchId) || (m.groupId !== null && orgs.has(m.groupId))) return true;
+  return m.memberships.some((p) => orgs.has(p.branchId) || (p.groupId !== null && orgs.has(p.groupId)));
+}
+
+async function* meetingPages(db: PartyMinutesDB, ids: string[]): AsyncGenerator<Meeting[]> {
+  // The next page is requested before the current one is handed on, so IndexedDB reads overlap
+  // with serialising and compressing.
+  const fetch = (i: number) => {
+    if (i >= ids.length) return null;
+    const p = db.meetings.bulkGet(ids.slice(i, i + MEETING_PAGE));
+    p.catch(() => undefined); // an abandoned export must not leave an unhandled rejection
+    return p;
+  };
+  let next = fetch(0);
+  for (let i = 0; next; i += MEETING_PAGE) {
+    const page = await next;
+    next = fetch(i + MEETING_PAGE);
+    yield page.filter((m): m is Meeting => m !== undefined);
+  }
+}
+
+export async function collectRecords(db: PartyMinutesDB, scope: ExportScope): Promise<CollectedRecords> {
+  const [orgs, members, index] = await db.transaction('r', db.organisations, db.members, db.meetingIndex, () =>
+    Promise.all([db.organisations.toArray(), db.members.toArray(), db.meetingIndex.toArray()]),
+  );
+  let orgRows: Organisation[] = orgs;
+  let memberRows: Member[] = members;
+  let meetingIds: string[];
+  let scopeJson: Record<string, unknown>;
+  if (scope.kind === 'all') {
+    meetingIds = index.map((r) => r.id);
+    scopeJson = { kind: 'all' };
+  } else if (scope.kind === 'orgs') {
+    const { inScope, withAncestors } = orgsInScope(orgs, scope.orgIds);
+    orgRows = orgs.filter((o) => withAncestors.has(o.id));
+    memberRows = members.filter((m) => memberInOrgs(m, inScope));
+    meetingIds = index.filter((r) => inScope.has(r.orgId)).map((r) => r.id);
+    scopeJson = { kind: 'orgs', orgIds: [...scope.orgIds], names: orgs.filter((o) => scope.orgIds.includes(o.id)).map((o) => o.name) };
+  } else {
+    if (!(scope.from <= scope.to)) throw new Error('日期范围不正确：开始日期不能晚于结束日期');
+    meetingIds = index.filter((r) => r.date >= scope.from && r.date <= scope.to).map((r) => r.id);
+    scopeJson = { kind: 'dates', from: scope.from, to: scope.to };
+  }
+  meetingIds.sort();
+  return {
+    counts: { organisations: orgRows.length, members: memberRows.length, meetings: meetingIds.length },
+    tables: { organisations: orgRows, members: memberRows, meetings: meetingPages(db, meetingIds) },
+    scope: scopeJson,
+  };
+}
+
+/** A sentence for the preview and the log: 全部记录 / 第一党支部等 2 个组织及其下级 / 2025-01-01 至 2025-03-31. */
+export function describeScope(scope: Record<string, unknown>): string {
+  if (scope.kind === 'all') return '全部记录';
+  if (scope.kind === 'orgs') {
+    const names = Array.isArray(scope.names) ? (scope.names as unknown[]).filter((n) => typeof n === 'string') : [];
+    return names.length ? `${names.slice(0, 3).join('、')}${names.length > 3 ? ` 等 ${names.length} 个组织` : ''}及其下级组织` : '选定的组织及其下级组织';
+  }
+  if (scope.kind === 'dates' && typeof scope.from === 'string' && typeof scope.to === 'string') return `${scope.from} 至 ${scope.to} 的会议记录（含组织和花名册）`;
+  if (scope.kind === 'backup') return '本机数据库完整备份';
+  return '未说明';
+}

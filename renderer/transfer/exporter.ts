@@ -1,0 +1,186 @@
+/**
+ * Export (issue #4 §2): collect the records of the scope → stream them into the archive →
+ * encrypt chunk by chunk → one .pmx file, then save it through the host and log it.
+ * Nothing here holds a Dexie transaction across WebCrypto calls.
+ */
+import { version as appVersion } from '../../package.json';
+import type { PmxCipherName, PmxLabel, Manifest } from '../../shared/transfer';
+import { encodePmxStream, sha256Hex } from '../../shared/transfer';
+import type { HostApi } from '../../shared/host';
+import { CURRENT_SCHEMA_VERSION, type PartyMinutesDB } from '../db/database';
+import { getInstallationId } from '../db/meta';
+import { getSettings } from '../db/settings';
+import { streamArchive, type StreamArchiveInput } from './archiveStream';
+import { collectRecords, type ExportScope } from './collect';
+import { logOperation } from './operationLog';
+import { throttleProgress, yieldToUi, type ProgressListener } from './progress';
+import { RECORD_TABLES, type RecordTable } from './tables';
+
+/** Larger chunks than the format's default: fewer WebCrypto calls, still ≤ 1 MiB so a reader's
+ *  trailing-data search covers them (docs/pmx-format.md §3). */
+export const EXPORT_CHUNK_SIZE = 1024 * 1024;
+
+/** Attachments to pack, fetched one at a time (records have none yet; the bench uses this). */
+export interface AttachmentSource {
+  count: number;
+  totalBytes: number;
+  items(): AsyncIterable<Uint8Array>;
+}
+
+export interface EncryptArchiveOptions {
+  password: string;
+  cipher?: PmxCipherName;
+  label?: PmxLabel;
+  iterations?: number;
+  chunkSize?: number;
+  createdAt?: string;
+}
+
+/** Streams an archive through the .pmx encoder; returns the whole file (one buffer). */
+export async function encryptArchive(
+  input: StreamArchiveInput,
+  options: EncryptArchiveOptions,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; manifest: Manifest }> {
+  const archive = streamArchive(input);
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const part of encodePmxStream(archive.chunks, {
+    password: options.password,
+    cipher: options.cipher,
+    label: options.label,
+    iterations: options.iterations,
+    chunkSize: options.chunkSize ?? EXPORT_CHUNK_SIZE,
+    createdAt: options.createdAt,
+  })) {
+    parts.push(part);
+    total += part.length;
+  }
+  const bytes = new Uint8Array(total);
+  let o = 0;
+  for (let i = 0; i < parts.length; i++) {
+    bytes.set(parts[i], o);
+    o += parts[i].length;
+    parts[i] = EMPTY; // let each part go as soon as it is copied
+  }
+  return { bytes, manifest: archive.manifest() };
+}
+const EMPTY = new Uint8Array(0);
+
+export interface ExportOptions extends EncryptArchiveOptions {
+  scope: ExportScope;
+  attachments?: AttachmentSource;
+  onProgress?: ProgressListener;
+  now?: Date;
+}
+
+export interface ExportResult {
+  bytes: Uint8Array<ArrayBuffer>;
+  sha256: string;
+  manifest: Manifest;
+  counts: Record<RecordTable, number> & { attachments: number };
+  suggestedName: string;
+}
+
+/** `source.orgName` and the file name: the unit name, else the top organisation of the scope. */
+async function sourceName(db: PartyMinutesDB): Promise<string> {
+  const s = await getSettings(db);
+  if (s.unitName.trim()) return s.unitName.trim();
+  const top = (await db.organisations.toArray()).filter((o) => !o.parentId && !o.deletedAt);
+  return top[0]?.name ?? '';
+}
+
+function stamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
+}
+
+export async function exportRecords(db: PartyMinutesDB, options: ExportOptions): Promise<ExportResult> {
+  const progress = throttleProgress(options.onProgress);
+  progress({ stage: 'collect', fraction: 0 });
+  const now = options.now ?? new Date();
+  const installationId = await getInstallationId(db);
+  const orgName = await sourceName(db);
+  const collected = await collectRecords(db, options.scope);
+  const totalRows = RECORD_TABLES.reduce((n, t) => n + collected.counts[t], 0);
+  const attBytes = options.attachments?.totalBytes ?? 0;
+  // Weigh rows by an average JSON size so records and attachments share one bar.
+  const rowWeight = 3000;
+  const total = Math.max(1, totalRows * rowWeight + attBytes);
+  let done = 0;
+  const tick = () => progress({ stage: 'encrypt', fraction: 0.02 + (0.96 * done) / total });
+  progress({ stage: 'encrypt', fraction: 0.02 });
+  await yieldToUi();
+
+  let attachmentCount = 0;
+  const { bytes, manifest } = await encryptArchive(
+    {
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      exportedAt: now.toISOString(),
+      source: { installationId, appVersion, orgName: orgName.slice(0, 200) },
+      scope: collected.scope,
+      tables: collected.tables,
+      attachments: options.attachments?.items(),
+      onRows: (n) => {
+        done += n * rowWeight;
+        tick();
+      },
+      onAttachment: (n) => {
+        attachmentCount++;
+        done += n;
+        tick();
+      },
+    },
+    { ...options, createdAt: now.toISOString() },
+  );
+  const sha256 = await sha256Hex(bytes);
+  progress({ stage: 'done', fraction: 1 });
+  const label = collected.scope.kind === 'orgs' && Array.isArray(collected.scope.names) ? String(collected.scope.names[0] ?? '') : orgName;
+  return {
+    bytes,
+    sha256,
+    manifest,
+    counts: {
+      organisations: manifest.counts.organisations ?? 0,
+      members: manifest.counts.members ?? 0,
+      meetings: manifest.counts.meetings ?? 0,
+      attachments: attachmentCount,
+    },
+    suggestedName: `党建记录-${label || '导出'}-${stamp(now)}.pmx`,
+  };
+}
+
+export interface SaveExportOptions extends ExportOptions {
+  operator?: string;
+  medium?: string;
+}
+
+/** Export, save through the host (dialog or download), and record it in the operation log. */
+export async function exportAndSave(
+  db: PartyMinutesDB,
+  host: HostApi,
+  options: SaveExportOptions,
+): Promise<{ result: ExportResult; saved: boolean; fileName: string }> {
+  let result: ExportResult;
+  try {
+    result = await exportRecords(db, options);
+  } catch (e) {
+    await logOperation(db, {
+      kind: 'export', fileName: '', fileSha256: '', counts: {}, result: 'failed',
+      operator: options.operator, medium: options.medium, detail: e instanceof Error ? e.message : String(e),
+    }).catch(() => undefined);
+    throw e;
+  }
+  const saved = await host.saveFile({ suggestedName: result.suggestedName, kind: 'pmx', bytes: result.bytes });
+  const fileName = saved.fileName ?? result.suggestedName;
+  await logOperation(db, {
+    kind: 'export',
+    fileName: saved.saved ? fileName : '',
+    fileSha256: result.sha256,
+    counts: { ...result.counts },
+    result: saved.saved ? 'ok' : 'cancelled',
+    operator: options.operator,
+    medium: options.medium,
+    detail: `范围：${JSON.stringify(result.manifest.scope).slice(0, 500)}`,
+  });
+  return { result, saved: saved.saved, fileName };
+}

@@ -1,0 +1,245 @@
+/**
+ * Transfer benchmark (npm run bench), real Chromium: 10,000 realistic meetings plus 50 MB of
+ * synthetic attachments (records have no attachments yet; the archive path is generic).
+ * Reports medians (console + bench-results/transfer.json); asserts only that the data is right.
+ * Targets (issue #4): export throughput ≥ 0.5 × raw WebCrypto AES-GCM over the same bytes;
+ * import with merge of 10,000 records < 5 s; peak JS heap during export < 3 × largest attachment + 50 MB.
+ */
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { commands } from 'vitest/browser';
+import { openDatabase, type PartyMinutesDB } from '../../renderer/db/database';
+import { emptyMeetingFields } from '../../renderer/db/meetings';
+import { stampMeta } from '../../renderer/db/meta';
+import { applyImport, exportRecords, prepareImport, type AttachmentSource } from '../../renderer/transfer';
+import { bumpVersion } from '../../shared/transfer';
+import type { AttendanceEntry, Meeting, MeetingType } from '../../shared/model';
+
+const MEETINGS = 10_000;
+const ATTACHMENTS = 25;
+const ATTACHMENT_BYTES = 2 * 1024 * 1024; // 25 × 2 MiB = 50 MiB
+const RUNS = 3;
+const PASSWORD = 'Bench-传输-2025';
+const MB = 1024 * 1024;
+
+const NAMES = ['王建国', '李秀英', '张伟', '刘静', '陈磊', '杨丽', '黄晓东', '赵敏', '吴海涛', '周红', '徐峰', '孙晓燕', '马俊', '朱建华', '胡婷'];
+const SENTENCES = [
+  '要把学习成果转化为做好本职工作的实际行动，在预算编制、资金监管等工作中严格执行财经纪律。',
+  '结合本处室工作，今后将在提高办文办事效率、改进服务方式上下功夫。',
+  '对照党章党规，自己在理论学习的系统性上还有差距，今后将制定个人学习计划并抓好落实。',
+];
+const TYPES: MeetingType[] = ['committee', 'theme_day', 'general_assembly', 'lecture'];
+const orgIds = Array.from({ length: 20 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+
+function meeting(k: number, now: string): Meeting {
+  const type = TYPES[k % TYPES.length];
+  const year = 2016 + (k % 10);
+  const date = `${year}-${String((k % 12) + 1).padStart(2, '0')}-${String((k % 28) + 1).padStart(2, '0')}`;
+  const attendance: AttendanceEntry[] = NAMES.map((name, i) => ({
+    id: crypto.randomUUID(), kind: 'member', memberId: crypto.randomUUID(), name, title: i === 0 ? '书记' : '一级主任科员',
+    status: 'full', standing: 'normal', isCommittee: i < 3, presence: i === 13 ? 'leave' : 'present', reason: i === 13 ? '公出' : '',
+  }));
+  const fields = emptyMeetingFields(orgIds[k % orgIds.length], type, date);
+  return {
+    ...fields,
+    ...stampMeta(undefined, 'bench-installation-A', now, crypto.randomUUID()),
+    seq: (Math.floor(k / orgIds.length) % 999) + 1,
+    place: '局机关三楼第一会议室',
+    chairName: NAMES[0],
+    recorderName: NAMES[1],
+    attendance,
+    agenda: [0, 1].map((j) => ({
+      id: crypto.randomUUID(),
+      title: j === 0 ? '学习上级党组织近期会议精神' : '研究本月主题党日活动安排',
+      speeches: [0, 1, 2].map((s) => ({ id: crypto.randomUUID(), speakerId: null, speakerName: NAMES[(k + s) % 15], content: SENTENCES[(k + s) % 3] + SENTENCES[(k + j) % 3] })),
+      decisions: [{ id: crypto.randomUUID(), text: '按照会议讨论意见抓好落实。', owner: NAMES[1], vote: null }],
+    })),
+    summary: SENTENCES[k % 3],
+  } as Meeting;
+}
+
+/** 25 × 2 MiB of incompressible bytes, produced one at a time from one random template. */
+function attachments(): AttachmentSource {
+  const template = new Uint8Array(ATTACHMENT_BYTES);
+  for (let o = 0; o < template.length; o += 65536) crypto.getRandomValues(template.subarray(o, o + 65536));
+  return {
+    count: ATTACHMENTS,
+    totalBytes: ATTACHMENTS * ATTACHMENT_BYTES,
+    async *items() {
+      for (let i = 0; i < ATTACHMENTS; i++) {
+        const a = template.slice();
+        a[0] = i; // distinct content → distinct hash
+        yield a;
+      }
+    },
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const heap = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
+
+async function rawAesGcm(bytes: number, chunk: number): Promise<number> {
+  const key = await crypto.subtle.importKey('raw', crypto.getRandomValues(new Uint8Array(32)), 'AES-GCM', false, ['encrypt']);
+  const data = new Uint8Array(chunk);
+  for (let o = 0; o < data.length; o += 65536) crypto.getRandomValues(data.subarray(o, o + 65536));
+  const iv = new Uint8Array(12);
+  const t0 = performance.now();
+  for (let done = 0, i = 0; done < bytes; done += chunk, i++) {
+    new DataView(iv.buffer).setUint32(8, i);
+    const n = Math.min(chunk, bytes - done);
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new Uint8Array(200) }, key, n === chunk ? data : data.subarray(0, n));
+  }
+  return performance.now() - t0;
+}
+
+async function pbkdf2Ms(): Promise<number> {
+  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(PASSWORD), 'PBKDF2', false, ['deriveBits']);
+  const t0 = performance.now();
+  await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(16), iterations: 600_000 }, base, 256);
+  return performance.now() - t0;
+}
+
+describe('transfer benchmark (10,000 meetings + 50 MB attachments)', () => {
+  it('exports, imports and merges', async () => {
+    const results: Record<string, unknown> = { meetings: MEETINGS, attachments: `${ATTACHMENTS} × ${ATTACHMENT_BYTES / MB} MiB`, runs: RUNS, userAgent: navigator.userAgent };
+    const names = { a: `pm-bench-xfer-a-${Date.now()}`, b: `pm-bench-xfer-b-${Date.now()}` };
+    let a: PartyMinutesDB | undefined;
+    let b: PartyMinutesDB | undefined;
+    try {
+      a = await openDatabase(names.a);
+      const now = new Date().toISOString();
+      for (let c = 0; c < MEETINGS; c += 1000) {
+        const rows = Array.from({ length: 1000 }, (_, i) => meeting(c + i, now));
+        await a.meetings.bulkPut(rows);
+      }
+      expect(await a.meetings.count()).toBe(MEETINGS);
+      results.meetingJsonBytes = JSON.stringify(await a.meetings.limit(1).first()).length;
+
+      // ---- export with attachments: time, heap, size
+      const exportMs: number[] = [];
+      const peaks: number[] = [];
+      const bases: number[] = [];
+      let file: Uint8Array = new Uint8Array(0);
+      let plainBytes = 0;
+      for (let r = 0; r < RUNS; r++) {
+        file = new Uint8Array(0);
+        await new Promise((res) => setTimeout(res, 200));
+        const base = heap();
+        let peak = base;
+        const sample = () => void (peak = Math.max(peak, heap()));
+        const timer = setInterval(sample, 5);
+        const t0 = performance.now();
+        const out = await exportRecords(a, { scope: { kind: 'all' }, password: PASSWORD, attachments: attachments(), onProgress: sample });
+        exportMs.push(performance.now() - t0);
+        clearInterval(timer);
+        sample();
+        peaks.push(peak);
+        bases.push(base);
+        file = out.bytes;
+        expect(out.counts.meetings).toBe(MEETINGS);
+        expect(out.counts.attachments).toBe(ATTACHMENTS);
+      }
+      // Plaintext (ZIP) size = file minus preamble minus one tag per 1 MiB chunk.
+      const { readPmxHeader } = await import('../../shared/transfer');
+      const info = readPmxHeader(file);
+      const payload = file.length - info.preambleLength;
+      plainBytes = payload - 16 * Math.ceil(payload / (info.chunkSize + 16));
+      const rawChunkedXs: number[] = [];
+      for (let r = 0; r < RUNS; r++) rawChunkedXs.push(await rawAesGcm(plainBytes, info.chunkSize));
+      const rawChunked = median(rawChunkedXs);
+      const rawOneShotXs: number[] = [];
+      for (let r = 0; r < RUNS; r++) rawOneShotXs.push(await rawAesGcm(plainBytes, plainBytes));
+      const rawOneShot = median(rawOneShotXs);
+      // The .pmx container alone (chunking + AES-GCM + PBKDF2) over a buffer of the same size.
+      const { encodePmxStream } = await import('../../shared/transfer');
+      const { EXPORT_CHUNK_SIZE } = await import('../../renderer/transfer');
+      const plain = new Uint8Array(plainBytes);
+      for (let o = 0; o < plain.length; o += 65536) crypto.getRandomValues(plain.subarray(o, Math.min(plain.length, o + 65536)));
+      const containerXs: number[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        const t0 = performance.now();
+        let n = 0;
+        for await (const part of encodePmxStream([plain], { password: PASSWORD, chunkSize: EXPORT_CHUNK_SIZE })) n += part.length;
+        containerXs.push(performance.now() - t0);
+        expect(n).toBeGreaterThan(plainBytes);
+      }
+      const container = median(containerXs);
+      const kdfXs: number[] = [];
+      for (let r = 0; r < RUNS; r++) kdfXs.push(await pbkdf2Ms());
+      const kdf = median(kdfXs);
+      const exp = median(exportMs);
+      Object.assign(results, {
+        fileMB: r1(file.length / MB),
+        plaintextZipMB: r1(plainBytes / MB),
+        exportMsMedian: Math.round(exp),
+        exportMsRuns: exportMs.map(Math.round),
+        exportMBps: r1(plainBytes / MB / (exp / 1000)),
+        rawAesGcmChunkedMs: Math.round(rawChunked),
+        rawAesGcmOneShotMs: Math.round(rawOneShot),
+        pbkdf2_600k_Ms: Math.round(kdf),
+        ratioVsRawChunked: Math.round((rawChunked / exp) * 100) / 100,
+        ratioVsRawOneShot: Math.round((rawOneShot / exp) * 100) / 100,
+        ratioVsRawChunkedExcludingKdf: Math.round((rawChunked / (exp - kdf)) * 100) / 100,
+        containerOnlyMs: Math.round(container),
+        containerOnlyRatioVsRawChunked: Math.round((rawChunked / container) * 100) / 100,
+        containerOnlyRatioExcludingKdf: Math.round((rawChunked / (container - kdf)) * 100) / 100,
+        heapBaseMB: r1(median(bases) / MB),
+        heapPeakMB: r1(median(peaks) / MB),
+        heapPeakOverBaseMB: r1(median(peaks.map((p, i) => p - bases[i])) / MB),
+        heapBudgetMB: r1((3 * ATTACHMENT_BYTES) / MB + 50),
+      });
+
+      // ---- import: 10,000 new records into an empty database
+      const small = (await exportRecords(a, { scope: { kind: 'all' }, password: PASSWORD })).bytes;
+      results.fileWithoutAttachmentsMB = r1(small.length / MB);
+      const importNew: number[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        b?.close();
+        if (b) await Dexie.delete(b.name);
+        b = await openDatabase(`${names.b}-${r}`);
+        const t0 = performance.now();
+        const preview = await prepareImport(b, { name: 'a.pmx', bytes: small }, PASSWORD);
+        const s = await applyImport(b, preview, new Map());
+        importNew.push(performance.now() - t0);
+        expect(s.added).toBe(MEETINGS);
+      }
+      // ---- merge: the same records changed on A (1,000 of them) into B that has them all
+      const changed = (await a.meetings.limit(1000).toArray()).map((m) => bumpVersion({ ...m, summary: `${m.summary}（补充）` }, 'bench-installation-A', new Date().toISOString()));
+      await a.meetings.bulkPut(changed);
+      const second = (await exportRecords(a, { scope: { kind: 'all' }, password: PASSWORD })).bytes;
+      const mergeMs: number[] = [];
+      const sameMs: number[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        // B (last run's) holds the old versions: 1,000 changed + 9,000 unchanged, then the same file again.
+        const t0 = performance.now();
+        const p1 = await prepareImport(b!, { name: 'a2.pmx', bytes: second }, PASSWORD);
+        const s1 = await applyImport(b!, p1, new Map());
+        mergeMs.push(performance.now() - t0);
+        if (r === 0) expect([s1.changed, s1.unchanged]).toEqual([1000, 9000]);
+        const t1 = performance.now();
+        const p2 = await prepareImport(b!, { name: 'a2.pmx', bytes: second }, PASSWORD);
+        const s2 = await applyImport(b!, p2, new Map());
+        sameMs.push(performance.now() - t1);
+        expect(s2.written).toBe(0);
+        if (r < RUNS - 1) {
+          // put the old versions back for the next run
+          await b!.meetings.bulkPut(p1.tables.meetings.plan.changed.map((c) => c.local));
+        }
+      }
+      Object.assign(results, {
+        importNewMsMedian: Math.round(median(importNew)),
+        importNewMsRuns: importNew.map(Math.round),
+        importMerge1000Changed9000UnchangedMsMedian: Math.round(median(mergeMs)),
+        importSameFileAgainMsMedian: Math.round(median(sameMs)),
+      });
+      console.log('[bench] transfer', JSON.stringify(results, null, 2));
+      await commands.writeFile('bench-results/transfer.json', JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2) + '\n');
+    } finally {
+      a?.close();
+      b?.close();
+      await Dexie.delete(names.a);
+      if (b) await Dexie.delete(b.name);
+    }
+  });
+});
