@@ -81,7 +81,7 @@ describe('数据交换与备份', () => {
     await expect.element(page.getByText('未设置备份密码：自动备份目前以不加密的 .zip 文件保存')).toBeVisible();
     await page.getByRole('button', { name: '立即备份' }).click();
     await expect.element(page.getByRole('cell', { name: '手动备份' })).toBeVisible();
-    await expect.element(page.getByText('未加密', { exact: true })).toBeVisible();
+    await expect.element(page.getByText('未加密', { exact: true }).first()).toBeVisible();
     await page.getByRole('button', { name: '设置备份密码' }).click();
     await page.getByLabelText('备份密码', { exact: true }).fill('Beifen-2025-mima');
     await page.getByLabelText('再次输入备份密码').fill('Beifen-2025-mima');
