@@ -1,7 +1,6 @@
 // Lint rules that keep the architecture honest (design §2):
 // shared/ stays pure; renderer/ never reaches into electron/; electron/ never imports the UI.
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 const impureForShared = [
@@ -16,10 +15,9 @@ export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'bench-results/**'] },
   ...tseslint.configs.recommended,
   {
-    plugins: { 'import-x': importX },
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      'import-x/no-duplicates': 'error',
+      'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // `any` needs a comment saying why (see README); the disable comment is that record.
       '@typescript-eslint/no-explicit-any': 'error',
