@@ -8,6 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getSettings, type PartyMinutesDB } from '../db';
 import { openDatabaseWithBackups } from '../transfer';
 import type { UnitSettings } from '../../shared/model';
+import { errorDetail } from './common/errors';
 
 const DbContext = createContext<PartyMinutesDB | null>(null);
 
@@ -24,7 +25,7 @@ export function DatabaseProvider({ children, name }: { children: ReactNode; name
         // Ask the browser not to evict our data under storage pressure.
         void navigator.storage?.persist?.().catch(() => undefined);
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorDetail(e)));
     return () => opened?.close();
   }, [name]);
   if (error) {

@@ -77,8 +77,7 @@ export function FormModal<T extends object>({
       onCancel={onCancel}
       width={width}
       destroyOnHidden
-      okButtonProps={{ htmlType: 'submit', loading: busy, danger, autoInsertSpace: false }}
-      cancelButtonProps={{ autoInsertSpace: false }}
+      okButtonProps={{ htmlType: 'submit', loading: busy, danger }}
       mask={{ closable: false }}
       modalRender={(dom) => (
         <Form<T>

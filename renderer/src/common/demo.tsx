@@ -5,7 +5,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { fillDemoData, type PartyMinutesDB } from '../../db';
 import { useDb } from '../dbContext';
 import { errorText } from './errors';
-import { confirmButtons } from './ScreenConfig';
 
 /** Everything fillDemoData counts, recycle bin included. */
 export async function databaseIsEmpty(db: PartyMinutesDB): Promise<boolean> {
@@ -30,7 +29,6 @@ export function DemoDataButton({ onDone, type = 'default' }: { onDone?: () => vo
         '将生成一个示例单位（机关党委、3 个党支部、约 40 名党员和近一年的会议记录），用于熟悉软件。演示数据都是虚构的，不要与正式记录混用：建议只在试用或培训用的电脑上填充。',
       okText: '填充演示数据',
       cancelText: '取消',
-      ...confirmButtons(),
       onOk: async () => {
         setBusy(true);
         try {

@@ -2,7 +2,7 @@
  * Success message with a 撤销 button (destructive actions can be undone).
  * Example: showUndo('已删除党员 张三', () => restoreRecord(db, 'members', id)).
  */
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { App, Button, Space } from 'antd';
 import { errorText } from './errors';
 
@@ -24,7 +24,6 @@ export function useUndoToast() {
               size="small"
               type="link"
               aria-label="撤销"
-              autoInsertSpace={false}
               onClick={async () => {
                 message.destroy(key);
                 try {
@@ -42,5 +41,44 @@ export function useUndoToast() {
       });
     },
     [message],
+  );
+}
+
+export interface ConfirmDeleteOptions {
+  title: string;
+  content: ReactNode;
+  /** Moves the record to the recycle bin. */
+  remove: () => Promise<unknown>;
+  /** Shown next to 撤销 once deleted. */
+  done: string;
+  undo: () => Promise<unknown>;
+  /** Title of the dialog explaining a refusal (children, references…). */
+  refusedTitle: string;
+  /** What the action is called in that explanation. */
+  action: string;
+}
+
+/** 删除 → confirm → recycle bin with 撤销; a refusal gets a dialog, since it needs reading. */
+export function useConfirmDelete() {
+  const { modal } = App.useApp();
+  const undoToast = useUndoToast();
+  return useCallback(
+    (o: ConfirmDeleteOptions) =>
+      modal.confirm({
+        title: o.title,
+        content: o.content,
+        okText: '删除',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: async () => {
+          try {
+            await o.remove();
+            undoToast(o.done, o.undo);
+          } catch (e) {
+            modal.error({ title: o.refusedTitle, content: errorText(e, o.action), okText: '知道了' });
+          }
+        },
+      }),
+    [modal, undoToast],
   );
 }

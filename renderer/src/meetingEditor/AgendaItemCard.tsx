@@ -5,9 +5,9 @@
 import { memo, useCallback, type KeyboardEvent } from 'react';
 import { Button, Card, DatePicker, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import type { AgendaItem, Decision, Speech, VoteKind } from '../../../shared/model';
 import type { MeetingIssue } from '../../../shared/rules/meetingChecks';
+import { fromDayjs, toDayjs } from '../common/dates';
 import { useEditor, type PersonOption } from './context';
 import { PersonField, TextField, type FieldStatus } from './fields';
 import { focusFieldSoon } from './focusField';
@@ -116,10 +116,10 @@ const DecisionBlock = memo(function DecisionBlock({
           <DatePicker
             aria-label="期限"
             disabled={readOnly}
-            value={d.deadline ? dayjs(d.deadline) : null}
+            value={toDayjs(d.deadline) ?? null}
             format="YYYY年M月D日"
             placeholder={readOnly ? '' : '可不填'}
-            onChange={(v) => update(setDecision(itemId, d.id, (x) => ({ ...x, deadline: v ? v.format('YYYY-MM-DD') : undefined })))}
+            onChange={(v) => update(setDecision(itemId, d.id, (x) => ({ ...x, deadline: fromDayjs(v) })))}
           />
         </Space>
         {!d.vote && !readOnly && (

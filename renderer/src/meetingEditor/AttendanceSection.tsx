@@ -15,6 +15,7 @@ import {
   type Member,
   type Presence,
 } from '../../../shared/model';
+import { errorText } from '../common/errors';
 import { useEditor } from './context';
 import { TextField } from './fields';
 import { guestEntry, newId, setEntry } from './mutations';
@@ -244,7 +245,7 @@ export const AttendanceSection = memo(function AttendanceSection(p: AttendanceSe
       });
       message.success(`已按会议日期载入 ${fresh.length} 人`);
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e, '载入出席名单'));
     } finally {
       setLoading(false);
     }
@@ -256,7 +257,7 @@ export const AttendanceSection = memo(function AttendanceSection(p: AttendanceSe
     try {
       fresh = await p.loadRoster();
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e, '载入出席名单'));
       return;
     }
     const ids = new Set(fresh.map((e) => e.memberId));

@@ -11,6 +11,7 @@ import {
   type ClassificationLevel,
   type Meeting,
 } from '../../../shared/model';
+import { toDayjs } from '../common/dates';
 import { useEditor, type PersonOption } from './context';
 import { PersonField, TextField, type FieldStatus } from './fields';
 
@@ -116,7 +117,7 @@ export const BasicInfoSection = memo(function BasicInfoSection({ meeting: m, org
                 data-field="date"
                 aria-label="会议日期"
                 allowClear={false}
-                value={m.date ? dayjs(m.date) : null}
+                value={toDayjs(m.date) ?? null}
                 format="YYYY年M月D日 dddd"
                 style={{ width: '100%' }}
                 onChange={(d) => {

@@ -11,7 +11,7 @@ import { useDb } from '../dbContext';
 import { navigate } from '../router';
 import { FormModal } from '../common/FormModal';
 import { OrgTreeSelect } from '../common/OrgTreeSelect';
-import { fromDayjs } from '../common/dates';
+import { fromDayjs, todayString } from '../common/dates';
 import { useOrganisations } from '../common/useOrganisations';
 
 interface Values {
@@ -43,7 +43,7 @@ export function NewMeetingDialog({ open, defaultOrgId, onClose }: { open: boolea
   const date = Form.useWatch('date', form);
   const copyLast = Form.useWatch('copyLast', form);
   const org = orgId ? orgs?.byId.get(orgId) : undefined;
-  const dateStr = fromDayjs(date) ?? dayjs().format('YYYY-MM-DD');
+  const dateStr = fromDayjs(date) ?? todayString();
 
   const holders = (orgs?.list ?? []).filter((o) => o.level === 'branch' || o.level === 'group');
   const initialOrg = defaultOrgId && holders.some((o) => o.id === defaultOrgId) ? defaultOrgId : holders.length === 1 ? holders[0].id : undefined;

@@ -7,22 +7,20 @@ import { deleteMember, displayNames, listMembers, restoreRecord } from '../../db
 import { ACTIVE_STANDINGS, type Member } from '../../../shared/model';
 import { birthYear, maskIdNumber } from '../../../shared/format';
 import { useDb } from '../dbContext';
-import { errorText } from '../common/errors';
 import { formatShortDate } from '../common/dates';
 import { OrgTreeSelect } from '../common/OrgTreeSelect';
 import { useOrganisations } from '../common/useOrganisations';
-import { useUndoToast } from '../common/useUndo';
+import { useConfirmDelete } from '../common/useUndo';
 import { roleLabel } from '../organisations/SeatDialog';
 import { MemberDrawer, type MemberDrawerState } from './MemberDrawer';
 import { MemberTags } from './memberLabels';
 import { MoveDialog } from './MoveDialog';
 import { StatusDialog } from './StatusDialog';
-import { confirmButtons } from '../common/ScreenConfig';
 
 export function MembersView() {
   const db = useDb();
-  const { modal, message } = App.useApp();
-  const undoToast = useUndoToast();
+  const { message } = App.useApp();
+  const confirmDelete = useConfirmDelete();
   const orgs = useOrganisations();
   const members = useLiveQuery(() => listMembers(db), [db]);
   const [orgId, setOrgId] = useState<string | undefined>();
@@ -64,20 +62,14 @@ export function MembersView() {
   }, [members, orgs, orgId, name, dept, showInactive]);
 
   const remove = (m: Member) =>
-    modal.confirm({
+    confirmDelete({
       title: `删除党员“${m.name}”？`,
       content: '删除后放入回收站，可以撤销或在回收站中恢复。已记录的会议出席名单不受影响。党员组织关系转出的，请在编辑中把党籍状态改为“已转出”，不要删除。',
-      okText: '删除',
-      ...confirmButtons(true),
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          await deleteMember(db, m.id);
-          undoToast(`已删除党员“${m.name}”`, () => restoreRecord(db, 'members', m.id));
-        } catch (e) {
-          modal.error({ title: '不能删除该党员', content: errorText(e, '删除党员'), okText: '知道了' });
-        }
-      },
+      remove: () => deleteMember(db, m.id),
+      done: `已删除党员“${m.name}”`,
+      undo: () => restoreRecord(db, 'members', m.id),
+      refusedTitle: '不能删除该党员',
+      action: '删除党员',
     });
 
   const noBranches = orgs && !orgs.list.some((o) => o.level === 'branch');

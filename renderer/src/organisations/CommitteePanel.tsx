@@ -11,7 +11,6 @@ import { formatShortDate, fromDayjs, todayString } from '../common/dates';
 import { useUndoToast } from '../common/useUndo';
 import { committeeAdvice } from './committeeAdvice';
 import { SeatDialog, roleLabel } from './SeatDialog';
-import { confirmButtons } from '../common/ScreenConfig';
 
 export function CommitteePanel({ org }: { org: Organisation }) {
   const db = useDb();
@@ -55,7 +54,6 @@ export function CommitteePanel({ org }: { org: Organisation }) {
       ),
       okText: '卸任',
       cancelText: '取消',
-      ...confirmButtons(),
       onOk: () => save(endSeat(org.committee, s.memberId, nextDay(fromDayjs(date) ?? todayString())), `${nameOf(s)}已卸任`),
     });
   };
@@ -66,7 +64,7 @@ export function CommitteePanel({ org }: { org: Organisation }) {
       title: `删除这条任职记录？`,
       content: `${nameOf(s)}（${roleLabel(org, s.role)}）。仅在录入有误时删除；正常换届请用“卸任”，以便保留历届名单。`,
       okText: '删除',
-      ...confirmButtons(true),
+      okButtonProps: { danger: true },
       cancelText: '取消',
       onOk: () => save(org.committee.filter((_, i) => i !== index), '已删除任职记录'),
     });

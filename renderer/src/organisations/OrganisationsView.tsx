@@ -5,13 +5,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { deleteOrganisation, organisationContents, restoreRecord } from '../../db';
 import { ORG_CHILD_LEVELS, ORG_LEVEL_LABELS, ORG_LEVELS, type OrgLevel, type Organisation } from '../../../shared/model';
 import { useDb } from '../dbContext';
-import { errorText } from '../common/errors';
 import { formatShortDate } from '../common/dates';
-import { useUndoToast } from '../common/useUndo';
+import { useConfirmDelete } from '../common/useUndo';
 import { useOrganisations, type OrgIndex } from '../common/useOrganisations';
 import { OrgFormDialog, type OrgDialogState } from './OrgFormDialog';
 import { CommitteePanel } from './CommitteePanel';
-import { confirmButtons } from '../common/ScreenConfig';
 
 const LEVEL_COLORS: Record<OrgLevel, string> = { party_committee: 'red', general_branch: 'volcano', branch: 'orange', group: 'gold' };
 const ROOT_LEVELS: OrgLevel[] = ['party_committee', 'general_branch', 'branch'];
@@ -39,8 +37,8 @@ function treeNodes(index: OrgIndex, parentId: string | null): TreeNode[] {
 
 export function OrganisationsView() {
   const db = useDb();
-  const { modal, message } = App.useApp();
-  const undoToast = useUndoToast();
+  const { message } = App.useApp();
+  const confirmDelete = useConfirmDelete();
   const index = useOrganisations();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<OrgDialogState | null>(null);
@@ -62,20 +60,14 @@ export function OrganisationsView() {
   }, [index, selectedId]);
 
   const remove = (org: Organisation) =>
-    modal.confirm({
+    confirmDelete({
       title: `删除“${org.name}”？`,
       content: '删除后放入回收站，可以撤销或在回收站中恢复。组织下还有下级组织、党员或会议记录时不能删除。',
-      okText: '删除',
-      ...confirmButtons(true),
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          await deleteOrganisation(db, org.id);
-          undoToast(`已删除“${org.name}”`, () => restoreRecord(db, 'organisations', org.id));
-        } catch (e) {
-          modal.error({ title: '不能删除该组织', content: errorText(e, '删除组织'), okText: '知道了' });
-        }
-      },
+      remove: () => deleteOrganisation(db, org.id),
+      done: `已删除“${org.name}”`,
+      undo: () => restoreRecord(db, 'organisations', org.id),
+      refusedTitle: '不能删除该组织',
+      action: '删除组织',
     });
 
   if (!index) return null;

@@ -3,7 +3,7 @@
  * Parts live in ../meetingEditor/; this file wires data, checks and actions together.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { App, Alert, Button, Collapse, ConfigProvider, Drawer, Grid, Result, Spin, Typography } from 'antd';
+import { App, Alert, Button, Collapse, Drawer, Grid, Result, Spin, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DEFAULT_UNIT_SETTINGS, MAX_SECRECY_YEARS, type Meeting } from '../../../shared/model';
 import { classificationMarking, isNationalSecret, meetingTitle } from '../../../shared/format';
@@ -21,6 +21,8 @@ import {
   type PartyMinutesDB,
 } from '../../db';
 import { useDb, useUnitSettings } from '../dbContext';
+import { errorText } from '../common/errors';
+import { useUndoToast } from '../common/useUndo';
 import { navigate } from '../router';
 import { AgendaSection } from '../meetingEditor/AgendaSection';
 import { AttendanceSection, type RowIssue } from '../meetingEditor/AttendanceSection';
@@ -60,6 +62,7 @@ const NO_ISSUES: readonly MeetingIssue[] = [];
 export function MeetingEditorPage({ meetingId, extraActions }: MeetingEditorPageProps) {
   const db = useDb();
   const { message, modal } = App.useApp();
+  const undoToast = useUndoToast();
   const draft = useMeetingDraft(db, meetingId);
   const { meeting, stored, update, flush, replace, current } = draft;
   const settings = useUnitSettings() ?? DEFAULT_UNIT_SETTINGS;
@@ -269,7 +272,7 @@ export function MeetingEditorPage({ meetingId, extraActions }: MeetingEditorPage
           replace(await finaliseMeeting(db, m.id));
           message.success('已定稿');
         } catch (e) {
-          message.error(e instanceof Error ? e.message : String(e));
+          message.error(errorText(e, '定稿'));
         }
       },
     });
@@ -282,7 +285,7 @@ export function MeetingEditorPage({ meetingId, extraActions }: MeetingEditorPage
         setReopenOpen(false);
         message.success('已重新打开，可以修改');
       } catch (e) {
-        message.error(e instanceof Error ? e.message : String(e));
+        message.error(errorText(e, '重新打开'));
       }
     },
     [db, meetingId, replace, message],
@@ -300,37 +303,21 @@ export function MeetingEditorPage({ meetingId, extraActions }: MeetingEditorPage
         try {
           await deleteMeeting(db, meetingId);
         } catch (e) {
-          message.error(e instanceof Error ? e.message : String(e));
+          message.error(errorText(e, '删除'));
           return;
         }
-        const key = `deleted-${meetingId}`;
-        const undo = async () => {
-          message.destroy(key);
-          try {
+        undoToast(
+          '已移到回收站',
+          async () => {
             await restoreRecord(db, 'meetings', meetingId);
             navigate({ name: 'meeting', id: meetingId });
-            message.success('已撤销删除');
-          } catch (e) {
-            message.error(e instanceof Error ? e.message : String(e));
-          }
-        };
-        message.open({
-          key,
-          type: 'success',
-          duration: 10,
-          content: (
-            <span>
-              已移到回收站{' '}
-              <Button type="link" size="small" autoInsertSpace={false} onClick={() => void undo()}>
-                撤销
-              </Button>
-            </span>
-          ),
-        });
+          },
+          '已撤销删除',
+        );
         navigate({ name: 'meetings' });
       },
     });
-  }, [modal, flush, db, meetingId, message]);
+  }, [modal, flush, db, meetingId, message, undoToast]);
 
   const onSaveErrorClick = useCallback(() => {
     if (draft.saveState.kind !== 'error') return;
@@ -373,7 +360,7 @@ export function MeetingEditorPage({ meetingId, extraActions }: MeetingEditorPage
                 await restoreRecord(db, 'meetings', meetingId);
                 window.location.reload();
               } catch (e) {
-                message.error(e instanceof Error ? e.message : String(e));
+                message.error(errorText(e, '恢复'));
               }
             }}
           >
@@ -394,8 +381,6 @@ export function MeetingEditorPage({ meetingId, extraActions }: MeetingEditorPage
   return (
     <EditorContext.Provider value={ctx}>
       <PeopleContext.Provider value={people}>
-      {/* Exact button names (定稿, 删除…) for the secretaries' screen readers and the e2e tests. */}
-      <ConfigProvider button={{ autoInsertSpace: false }}>
       <div
         className={`pm-editor${readOnly ? ' pm-readonly' : ''}`}
         onBlurCapture={() => {
@@ -515,7 +500,6 @@ export function MeetingEditorPage({ meetingId, extraActions }: MeetingEditorPage
         )}
         <ReopenDialog open={reopenOpen} onCancel={() => setReopenOpen(false)} onConfirm={onReopen} />
       </div>
-      </ConfigProvider>
       </PeopleContext.Provider>
     </EditorContext.Provider>
   );

@@ -1,10 +1,5 @@
 import { MeetingListView } from '../meetingList/MeetingListView';
-import { ScreenConfig } from '../common/ScreenConfig';
 
 export function MeetingListPage() {
-  return (
-    <ScreenConfig>
-      <MeetingListView />
-    </ScreenConfig>
-  );
+  return <MeetingListView />;
 }

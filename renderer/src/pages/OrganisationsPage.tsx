@@ -1,16 +1,13 @@
 import { Flex, Typography } from 'antd';
 import { OrganisationsView } from '../organisations/OrganisationsView';
-import { ScreenConfig } from '../common/ScreenConfig';
 
 export function OrganisationsPage() {
   return (
-    <ScreenConfig>
-      <Flex vertical gap={12} style={{ maxWidth: 1280 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          组织架构
-        </Typography.Title>
-        <OrganisationsView />
-      </Flex>
-    </ScreenConfig>
+    <Flex vertical gap={12} style={{ maxWidth: 1280 }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        组织架构
+      </Typography.Title>
+      <OrganisationsView />
+    </Flex>
   );
 }

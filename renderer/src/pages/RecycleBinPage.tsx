@@ -1,16 +1,13 @@
 import { Flex, Typography } from 'antd';
 import { RecycleBinTable } from '../recycleBin/RecycleBinTable';
-import { ScreenConfig } from '../common/ScreenConfig';
 
 export function RecycleBinPage() {
   return (
-    <ScreenConfig>
-      <Flex vertical gap={12} style={{ maxWidth: 1200 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          回收站
-        </Typography.Title>
-        <RecycleBinTable />
-      </Flex>
-    </ScreenConfig>
+    <Flex vertical gap={12} style={{ maxWidth: 1200 }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        回收站
+      </Typography.Title>
+      <RecycleBinTable />
+    </Flex>
   );
 }

@@ -1,7 +1,6 @@
 import { Flex, Typography } from 'antd';
 import { UnitSettingsForm } from '../settings/UnitSettingsForm';
 import { DemoDataCard } from '../settings/DemoDataCard';
-import { ScreenConfig } from '../common/ScreenConfig';
 import { DocumentProfileSettings } from '../wordExport';
 
 /**
@@ -16,16 +15,14 @@ import { DocumentProfileSettings } from '../wordExport';
  */
 export function SettingsPage() {
   return (
-    <ScreenConfig>
-      <Flex vertical gap={16} style={{ maxWidth: 880 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          设置
-        </Typography.Title>
-        <UnitSettingsForm />
-        <DocumentProfileSettings />
-        {/* FUTURE SECTIONS: 备份与传输 / 安全 go here (see comment above). */}
-        <DemoDataCard />
-      </Flex>
-    </ScreenConfig>
+    <Flex vertical gap={16} style={{ maxWidth: 880 }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        设置
+      </Typography.Title>
+      <UnitSettingsForm />
+      <DocumentProfileSettings />
+      {/* FUTURE SECTIONS: 备份与传输 / 安全 go here (see comment above). */}
+      <DemoDataCard />
+    </Flex>
   );
 }

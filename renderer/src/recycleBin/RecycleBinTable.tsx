@@ -6,7 +6,6 @@ import { listRecycleBin, purgeRecord, restoreRecord, type RecycleItem, type Recy
 import { useDb } from '../dbContext';
 import { errorText } from '../common/errors';
 import { formatLocalDateTime } from '../common/dates';
-import { confirmButtons } from '../common/ScreenConfig';
 
 export const RECYCLE_KIND_LABELS: Record<RecycleTable, string> = {
   organisations: '党组织',
@@ -44,7 +43,7 @@ export function RecycleBinTable() {
       title: `彻底删除“${item.label}”？`,
       content: '彻底删除后无法恢复。如果以后可能还要用到，请保留在回收站中。',
       okText: '彻底删除',
-      ...confirmButtons(true),
+      okButtonProps: { danger: true },
       cancelText: '取消',
       focusable: { autoFocusButton: 'cancel' },
       onOk: async () => {

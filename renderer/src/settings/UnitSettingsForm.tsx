@@ -1,10 +1,8 @@
 /** 单位设置: unit name, quorum reading, markings and thresholds (all [practice]/[uncertain] values). */
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
-import { DbValidationError, getSettings, putSettings } from '../../db';
+import { Alert, Button, Card, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { getSettings, putSettings, type PartyMinutesDB } from '../../db';
 import { QUORUM_RULE_LABELS, QUORUM_RULES, type QuorumRule, type UnitSettings } from '../../../shared/model';
-import { useDb } from '../dbContext';
-import { errorText } from '../common/errors';
+import { useSettingsForm } from '../common/useSettingsForm';
 
 interface FormValues {
   unitName: string;
@@ -31,53 +29,25 @@ const FIELD_OF: Record<string, keyof FormValues> = {
   electionQuorumFraction: 'electionQuorumPercent',
 };
 
+const load = (db: PartyMinutesDB) => getSettings(db).then(toForm);
+
 export function UnitSettingsForm() {
-  const db = useDb();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<FormValues>();
-  const [loaded, setLoaded] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [dirty, setDirty] = useState(false);
+  const { db, form, loaded, saving, dirty, setDirty, save: saveWith } = useSettingsForm(load, '读取设置');
 
-  useEffect(() => {
-    let alive = true;
-    getSettings(db)
-      .then((s) => {
-        if (!alive) return;
-        form.setFieldsValue(toForm(s));
-        setLoaded(true);
-      })
-      .catch((e) => message.error(errorText(e, '读取设置')));
-    return () => {
-      alive = false;
-    };
-  }, [db, form, message]);
-
-  const save = async (v: FormValues) => {
-    setSaving(true);
-    try {
-      await putSettings(db, {
-        unitName: v.unitName.trim(),
-        quorumRule: v.quorumRule,
-        nonSecretMarking: v.nonSecretMarking.trim(),
-        attendanceWarnPercent: v.attendanceWarnPercent,
-        electionQuorumFraction: v.electionQuorumPercent / 100,
-      });
-      setDirty(false);
-      message.success('设置已保存');
-    } catch (e) {
-      if (e instanceof DbValidationError) {
-        form.setFields(
-          e.issues
-            .map((i) => ({ name: FIELD_OF[String(i.path[0])], errors: [i.message] }))
-            .filter((f) => f.name),
-        );
-      }
-      message.error(errorText(e, '保存设置'));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = (v: FormValues) =>
+    saveWith({
+      write: () =>
+        putSettings(db, {
+          unitName: v.unitName.trim(),
+          quorumRule: v.quorumRule,
+          nonSecretMarking: v.nonSecretMarking.trim(),
+          attendanceWarnPercent: v.attendanceWarnPercent,
+          electionQuorumFraction: v.electionQuorumPercent / 100,
+        }),
+      success: '设置已保存',
+      action: '保存设置',
+      fieldOf: (key) => FIELD_OF[key],
+    });
 
   return (
     <Card title="单位设置" id="settings-unit">

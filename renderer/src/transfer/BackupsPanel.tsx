@@ -21,7 +21,6 @@ import {
 import { useDb } from '../dbContext';
 import { errorText } from '../common/errors';
 import { formatLocalDateTime } from '../common/dates';
-import { confirmButtons } from '../common/ScreenConfig';
 import { PasswordFields } from './PasswordFields';
 
 function size(n: number): string {
@@ -57,7 +56,7 @@ export function BackupPasswordCard() {
       content: '清除后，新的自动备份将不加密（.zip 文件），任何拿到文件的人都能直接打开查看。已有的加密备份仍需原密码才能恢复。',
       okText: '清除',
       cancelText: '取消',
-      ...confirmButtons(true),
+      okButtonProps: { danger: true },
       onOk: async () => {
         await setBackupPassword(db, null);
         message.success('已清除备份密码');
@@ -156,7 +155,7 @@ export function BackupsPanel({ appInfo }: { appInfo: AppInfo | null }) {
       ),
       okText: '恢复',
       cancelText: '取消',
-      ...confirmButtons(true),
+      okButtonProps: { danger: true },
       onOk: async () => {
         try {
           const { before } = await restoreBackup(db, getHost(), p);

@@ -27,9 +27,8 @@ import {
   type RecordTable,
 } from '../../transfer';
 import { useDb } from '../dbContext';
-import { errorText } from '../common/errors';
+import { errorDetail, errorText } from '../common/errors';
 import { formatLocalDateTime } from '../common/dates';
-import { confirmButtons } from '../common/ScreenConfig';
 import { ConflictView } from './ConflictView';
 
 type Step = 'file' | 'password' | 'preview' | 'done';
@@ -141,7 +140,7 @@ export function ImportPanel({ appInfo }: { appInfo: AppInfo | null }) {
         try {
           backupName = (await writeSnapshot(db, getHost(), 'before-import', { onProgress: setProgress })).name;
         } catch (e) {
-          throw new Error(`导入前的自动备份没有完成，为安全起见没有导入（${e instanceof Error ? e.message : String(e)}）。请检查磁盘空间后重试。`, { cause: e });
+          throw new Error(`导入前的自动备份没有完成，为安全起见没有导入（${errorDetail(e)}）。请检查磁盘空间后重试。`, { cause: e });
         }
       }
       setProgress({ stage: 'write', fraction: 0.99 });
@@ -170,7 +169,6 @@ export function ImportPanel({ appInfo }: { appInfo: AppInfo | null }) {
       ),
       okText: '导入',
       cancelText: '再看看',
-      ...confirmButtons(),
       onOk: apply,
     });
 

@@ -3,8 +3,7 @@
  * is a local practice the unit may choose (domain §4.1–§4.7). The 内部 marking is NOT here: it is
  * 单位设置 › 非涉密记录标识 (UnitSettings.nonSecretMarking), one place for it.
  */
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
 import {
   DEFAULT_DOCUMENT_PROFILE,
   DOCUMENT_LAYOUT_LABELS,
@@ -15,54 +14,21 @@ import {
   PAGE_NUMBER_STYLES,
   type DocumentProfile,
 } from '../../../shared/model/documentProfile';
-import { DbValidationError } from '../../db';
 import { getDocumentProfile, putDocumentProfile } from '../../db/documentProfile';
-import { useDb } from '../dbContext';
-import { errorText } from '../common/errors';
+import { useSettingsForm } from '../common/useSettingsForm';
 
-const FIELDS = Object.keys(DEFAULT_DOCUMENT_PROFILE) as (keyof DocumentProfile)[];
+const FIELDS: readonly string[] = Object.keys(DEFAULT_DOCUMENT_PROFILE);
 
 export function DocumentProfileSettings() {
-  const db = useDb();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<DocumentProfile>();
-  const [loaded, setLoaded] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [dirty, setDirty] = useState(false);
+  const { db, form, loaded, saving, dirty, setDirty, save: saveWith } = useSettingsForm(getDocumentProfile, '读取文档格式设置');
 
-  useEffect(() => {
-    let alive = true;
-    getDocumentProfile(db)
-      .then((p) => {
-        if (!alive) return;
-        form.setFieldsValue(p);
-        setLoaded(true);
-      })
-      .catch((e) => message.error(errorText(e, '读取文档格式设置')));
-    return () => {
-      alive = false;
-    };
-  }, [db, form, message]);
-
-  const save = async (v: DocumentProfile) => {
-    setSaving(true);
-    try {
-      await putDocumentProfile(db, { ...v, orgFullNameOverride: (v.orgFullNameOverride ?? '').trim() });
-      setDirty(false);
-      message.success('文档格式已保存，之后导出的 Word 文件按新设置生成');
-    } catch (e) {
-      if (e instanceof DbValidationError) {
-        form.setFields(
-          e.issues
-            .map((i) => ({ name: String(i.path[0]) as keyof DocumentProfile, errors: [i.message] }))
-            .filter((f) => FIELDS.includes(f.name)),
-        );
-      }
-      message.error(errorText(e, '保存文档格式'));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = (v: DocumentProfile) =>
+    saveWith({
+      write: () => putDocumentProfile(db, { ...v, orgFullNameOverride: (v.orgFullNameOverride ?? '').trim() }),
+      success: '文档格式已保存，之后导出的 Word 文件按新设置生成',
+      action: '保存文档格式',
+      fieldOf: (key) => (FIELDS.includes(key) ? key : undefined),
+    });
 
   const restoreDefaults = () => {
     form.setFieldsValue(DEFAULT_DOCUMENT_PROFILE);

@@ -70,8 +70,9 @@ export async function mountEditor(db: PartyMinutesDB, meetingId: string, size: [
   document.body.appendChild(el);
   const root = createRoot(el);
   await act(async () => {
+    // Same button setting as App.tsx: two-character labels stay 删除, not 删 除.
     root.render(
-      <ConfigProvider locale={zhCN} theme={{ token: { motion: false } }}>
+      <ConfigProvider locale={zhCN} theme={{ token: { motion: false } }} button={{ autoInsertSpace: false }}>
         <AntApp>
           <DatabaseProvider name={db.name}>
             <MeetingEditorPage meetingId={meetingId} />

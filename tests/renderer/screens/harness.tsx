@@ -23,8 +23,9 @@ export async function mount(ui: ReactNode, db: PartyMinutesDB): Promise<void> {
   const el = document.createElement('div');
   document.body.appendChild(el);
   const root = createRoot(el);
+  // Same button setting as App.tsx: two-character labels stay 删除, not 删 除.
   root.render(
-      <ConfigProvider locale={zhCN} theme={{ token: { motion: false } }}>
+      <ConfigProvider locale={zhCN} theme={{ token: { motion: false } }} button={{ autoInsertSpace: false }}>
         <AntApp>
           <DatabaseProvider name={db.name}>{ui}</DatabaseProvider>
         </AntApp>
