@@ -283,7 +283,7 @@ function allVotes(m: Meeting): { vote: Vote; field: string; label: string }[] {
 }
 
 /** A 主题党日 may contain a 党员大会 (domain §2.5); its votes then follow the 党员大会 rules. */
-function isAssembly(m: Meeting): boolean {
+export function votesAsAssembly(m: Pick<Meeting, 'type' | 'themeDay'>): boolean {
   return m.type === 'general_assembly' || (m.type === 'theme_day' && !!m.themeDay?.alsoCounts.includes('general_assembly'));
 }
 
@@ -309,7 +309,7 @@ function checkQuorum(m: Meeting, c: AttendanceCounts, settings: UnitSettings, ad
   }
 
   const votes = allVotes(m).map((v) => v.vote);
-  if (votes.length === 0 || !isAssembly(m) || c.votingExpected === 0) return;
+  if (votes.length === 0 || !votesAsAssembly(m) || c.votingExpected === 0) return;
 
   if (votes.some((v) => v.kind !== 'election') && !quorumMet(c.votingPresent, c.votingExpected, rule)) {
     add(

@@ -4,6 +4,7 @@
  */
 import { PRESENCE_LABELS, type Meeting, type QuorumRule, type UnitSettings, type Vote } from '../../../shared/model';
 import { countAttendance, describeAttendance, type AttendanceCounts } from '../../../shared/rules/attendance';
+import { votesAsAssembly } from '../../../shared/rules/meetingChecks';
 import {
   describeVote,
   electionQuorumMet,
@@ -27,10 +28,6 @@ export function ruleText(rule: QuorumRule): string {
   return rule === 'half_or_more' ? '半数及以上' : '超过半数';
 }
 
-/** A 主题党日 that also counts as a 党员大会 votes by the 党员大会 rules (same as meetingChecks). */
-export function votesAsAssembly(m: Pick<Meeting, 'type' | 'themeDay'>): boolean {
-  return m.type === 'general_assembly' || (m.type === 'theme_day' && !!m.themeDay?.alsoCounts.includes('general_assembly'));
-}
 
 export function summariseAttendance(m: Meeting, settings: UnitSettings): AttendanceSummary {
   const c = countAttendance(m.attendance);

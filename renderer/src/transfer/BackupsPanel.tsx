@@ -27,9 +27,6 @@ function size(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 }
 
-function failure(e: unknown, action: string): string {
-  return e instanceof Error && (e.name === 'PmxError' || e.name === 'DbError') ? e.message : e instanceof Error && /[\u4e00-\u9fa5]/.test(e.message) ? e.message : errorText(e, action);
-}
 
 /** 备份密码 card (also suitable for the 设置 page). */
 export function BackupPasswordCard() {
@@ -162,7 +159,7 @@ export function BackupsPanel({ appInfo }: { appInfo: AppInfo | null }) {
           message.success(`已恢复。恢复前的数据已备份为 ${before.name}`);
           await refresh();
         } catch (e) {
-          const text = failure(e, '恢复');
+          const text = errorText(e, '恢复');
           setError(`${text} 本机数据没有改动。`);
           await logRestoreFailure(db, p.source.name, e);
         }
@@ -181,7 +178,7 @@ export function BackupsPanel({ appInfo }: { appInfo: AppInfo | null }) {
         setAskPassword(source);
         if (password) setError('备份密码不正确，请重新输入。');
       } else {
-        setError(`${failure(e, '读取备份')} 本机数据没有改动。`);
+        setError(`${errorText(e, '读取备份')} 本机数据没有改动。`);
         await logRestoreFailure(db, source.name, e);
       }
     } finally {

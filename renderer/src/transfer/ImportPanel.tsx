@@ -40,10 +40,6 @@ interface Picked {
   info: PmxHeaderInfo;
 }
 
-function failureText(e: unknown, action: string): string {
-  return e instanceof Error && e.name === 'PmxError' ? e.message : errorText(e, action);
-}
-
 const CATEGORY_LABELS = { added: '新增', changed: '修改', deleted: '删除', unchanged: '未变', conflicts: '冲突', converged: '双方改法相同（自动合并）', skipped: '本机已彻底删除（不再导入）' } as const;
 type Category = keyof typeof CATEGORY_LABELS;
 
@@ -90,7 +86,7 @@ export function ImportPanel({ appInfo }: { appInfo: AppInfo | null }) {
           setPicked({ name: f.name, bytes: f.bytes, info });
           setStep('password');
         } catch (e) {
-          setError(failureText(e, '读取文件'));
+          setError(errorText(e, '读取文件'));
           void logImportFailure(db, f, e);
         }
       })
@@ -112,7 +108,7 @@ export function ImportPanel({ appInfo }: { appInfo: AppInfo | null }) {
       setResolutions(new Map());
       setStep('preview');
     } catch (e) {
-      setError(failureText(e, '解密和校验'));
+      setError(errorText(e, '解密和校验'));
       await logImportFailure(db, picked, e, v);
     } finally {
       setProgress(null);
@@ -148,7 +144,7 @@ export function ImportPanel({ appInfo }: { appInfo: AppInfo | null }) {
       setSummary({ ...s, backupName });
       setStep('done');
     } catch (e) {
-      setError(failureText(e, '导入'));
+      setError(errorText(e, '导入'));
       await logImportFailure(db, picked, e, who);
     } finally {
       setProgress(null);
