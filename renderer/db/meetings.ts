@@ -105,22 +105,40 @@ export async function createMeeting(db: PartyMinutesDB, input: MeetingInput, opt
   });
 }
 
-/** Key-order independent serialisation of the content fields (meta excluded). */
-function contentKey(m: Meeting): string {
-  const META: readonly (keyof RecordMeta)[] = ['id', 'createdAt', 'updatedAt', 'rev', 'vv', 'changedBy', 'deletedAt'];
-  const canon = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(canon);
-    if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(o).sort()) if (o[k] !== undefined) out[k] = canon(o[k]);
-      return out;
-    }
-    return v;
-  };
-  const fields: Record<string, unknown> = { ...m };
-  for (const k of META) delete fields[k];
-  return JSON.stringify(canon(fields));
+const META_KEYS: ReadonlySet<string> = new Set<keyof RecordMeta>(['id', 'createdAt', 'updatedAt', 'rev', 'vv', 'changedBy', 'deletedAt']);
+
+/**
+ * Structural equality of JSON-like values: key order does not matter and a key holding
+ * `undefined` counts as absent (what a JSON round trip would give). Returns at the first
+ * difference and skips shared references, so comparing a large record with a copy that differs
+ * in one keystroke costs a walk of the small fields plus one string comparison per long text —
+ * no serialisation, no allocation (the old canonical-JSON comparison built two ~300,000-character
+ * strings per autosave of a large record).
+ */
+export function sameJson(a: unknown, b: unknown, skip?: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(x, k) || skip?.has(k) || x[k] === undefined) continue;
+    if (!Object.hasOwn(y, k) || !sameJson(x[k], y[k])) return false;
+    n++;
+  }
+  for (const k in y) if (Object.hasOwn(y, k) && !skip?.has(k) && y[k] !== undefined) n--;
+  return n === 0;
+}
+
+/** Same content fields (meta excluded, key order and undefined-valued keys ignored). */
+export function sameMeetingContent(a: Meeting, b: Meeting): boolean {
+  return sameJson(a, b, META_KEYS);
 }
 
 async function liveMeeting(db: PartyMinutesDB, id: string): Promise<Meeting> {
@@ -150,7 +168,7 @@ export async function saveMeeting(db: PartyMinutesDB, meeting: Meeting, opts?: W
     }
     const fixed = { status: prev.status, finalisedAt: prev.finalisedAt, reopenLog: prev.reopenLog };
     const candidate = parseOrThrow(meetingSchema, { ...meeting, ...fixed, ...metaOf(prev) }, WHAT);
-    if (contentKey(candidate) === contentKey(prev)) return prev;
+    if (sameMeetingContent(candidate, prev)) return prev;
     const next = { ...candidate, ...stampMeta(prev, me, now) };
     await db.meetings.put(next);
     return next;

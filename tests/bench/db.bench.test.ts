@@ -2,13 +2,15 @@
  * Database benchmark (npm run bench): 50,000 realistic meetings in real Chromium IndexedDB.
  * Reports numbers (console + bench-results/db.json); asserts only that the data is right.
  * Targets: repository bulk import ≤ 1.5× raw bulkPut; list page + total < 100 ms; one meeting < 30 ms.
+ * Autosave: median saveMeeting (one real change per save) on a typical and a very large record.
  */
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { openDatabase, SCHEMA_V1, type PartyMinutesDB } from '../../renderer/db/database';
 import { listMeetings } from '../../renderer/db/meetingList';
-import { bulkImportMeetings, emptyMeetingFields, getMeeting, type BulkMeetingInput } from '../../renderer/db/meetings';
+import { bulkImportMeetings, createMeeting, emptyMeetingFields, getMeeting, saveMeeting, type BulkMeetingInput } from '../../renderer/db/meetings';
+import { createOrganisation } from '../../renderer/db/organisations';
 import { stampMeta } from '../../renderer/db/meta';
 import type { AgendaItem, AttendanceEntry, Meeting, MeetingType } from '../../shared/model';
 
@@ -100,10 +102,108 @@ async function timeIt<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t0, v];
 }
 
+/** A record as the editor saves it: 200 attendees and six 50,000-character speeches (~300,000 characters). */
+function largeRecord(base: Meeting): Meeting {
+  const attendance: AttendanceEntry[] = Array.from({ length: 200 }, (_, i) => ({
+    id: uuid(),
+    kind: 'member',
+    memberId: uuid(),
+    name: pick<string>(SURNAMES) + pick(GIVEN),
+    title: '一级主任科员',
+    status: 'full',
+    standing: 'normal',
+    isCommittee: i < 5,
+    presence: i % 20 === 0 ? 'leave' : 'present',
+    reason: i % 20 === 0 ? '公出' : '',
+  }));
+  // Built sentence by sentence, like pasted or typed text (not one repeated flat string).
+  const speech = () => {
+    let s = '';
+    while (s.length < 50_000) s += pick(SENTENCES);
+    return s.slice(0, 50_000);
+  };
+  const agenda: AgendaItem[] = [0, 1, 2].map((j) => ({
+    id: uuid(),
+    title: `议题${j + 1}`,
+    speeches: [0, 1].map((k) => ({ id: uuid(), speakerId: null, speakerName: attendance[j * 2 + k].name, content: speech() })),
+    decisions: [{ id: uuid(), text: '按照会议讨论意见抓好落实。', owner: attendance[1].name, vote: null }],
+  }));
+  return { ...base, attendance, agenda, summary: pick(SENTENCES) };
+}
+
+const results: Record<string, number | string> = { meetings: TOTAL, chunk: CHUNK, userAgent: navigator.userAgent };
+
+afterAll(async () => {
+  const table = Object.entries(results)
+    .map(([k, v]) => `${k.padEnd(40)} ${v}`)
+    .join('\n');
+  console.log(`\nDB benchmark (Chromium IndexedDB)\n${table}\n`);
+  console.log(JSON.stringify(results));
+  await commands.writeFile('bench-results/db.json', JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2) + '\n');
+});
+
 describe('database benchmark (50,000 meetings)', () => {
+  it('autosaves a typical and a very large record', async () => {
+    const name = `pm-bench-save-${Date.now()}`;
+    const db = await openDatabase(name);
+    try {
+      const pc = await createOrganisation(db, { parentId: null, level: 'party_committee', name: '机关党委', fullName: '中共××市财政局机关委员会' });
+      const branch = await createOrganisation(db, { parentId: pc.id, level: 'branch', name: '第一党支部', fullName: '中共××市财政局机关第一支部委员会' });
+      // Typical: the benchmark's ordinary record (15 attendees, 2 agenda items, ~5.7 KB).
+      const t = meetingInput(0);
+      const typicalBase = await createMeeting(db, { orgId: branch.id, type: 'committee', date: t.date, attendance: [] });
+      const { place, startTime, endTime, chairName, chairTitle, recorderName, attendance, agenda, summary } = t;
+      const typical0 = await saveMeeting(db, { ...typicalBase, place, startTime, endTime, chairName, chairTitle, recorderName, attendance, agenda, summary });
+      const large0 = await saveMeeting(db, largeRecord(await createMeeting(db, { orgId: branch.id, type: 'general_assembly', date: '2025-03-20', attendance: [] })));
+      results.largeRecordChars = JSON.stringify(large0).length;
+      // Each save makes one real change, as the editor does: a presence click or a keystroke.
+      const timeSaves = async (start: Meeting, edit: (m: Meeting, r: number) => Meeting) => {
+        let cur = start;
+        const xs: number[] = [];
+        for (let r = 0; r < RUNS; r++) {
+          const next = edit(cur, r);
+          const [ms, saved] = await timeIt(() => saveMeeting(db, next));
+          xs.push(ms);
+          expect(saved.rev).toBe(cur.rev + 1);
+          cur = saved;
+        }
+        const [unchangedMs, same] = await timeIt(() => saveMeeting(db, { ...cur }));
+        expect(same.rev).toBe(cur.rev);
+        return { median: median(xs), max: Math.max(...xs), unchanged: unchangedMs };
+      };
+      const presence = (m: Meeting, r: number): Meeting => ({
+        ...m,
+        attendance: m.attendance.map((a, i) => (i === 1 + (r % (m.attendance.length - 1)) ? { ...a, presence: a.presence === 'present' ? 'absent' : 'present', reason: '' } : a)),
+      });
+      const keystroke = (m: Meeting, r: number): Meeting => ({
+        ...m,
+        agenda: m.agenda.map((a, j) =>
+          j === m.agenda.length - 1 ? { ...a, speeches: a.speeches.map((s, k) => (k === a.speeches.length - 1 ? { ...s, content: s.content + '改'.repeat(r % 2) } : s)) } : a,
+        ),
+        summary: m.summary + '。',
+      });
+      const tp = await timeSaves(typical0, presence);
+      const tk = await timeSaves((await getMeeting(db, typical0.id))!, keystroke);
+      const lp = await timeSaves(large0, presence);
+      const lk = await timeSaves((await getMeeting(db, large0.id))!, keystroke);
+      Object.assign(results, {
+        saveTypicalPresenceMedianMs: round(tp.median),
+        saveTypicalKeystrokeMedianMs: round(tk.median),
+        saveTypicalUnchangedMs: round(tp.unchanged),
+        saveLargePresenceMedianMs: round(lp.median),
+        saveLargePresenceMaxMs: round(lp.max),
+        saveLargeKeystrokeMedianMs: round(lk.median),
+        saveLargeKeystrokeMaxMs: round(lk.max),
+        saveLargeUnchangedMs: round(lk.unchanged),
+      });
+    } finally {
+      db.close();
+      await Dexie.delete(name);
+    }
+  });
+
   it('imports, lists and loads', async () => {
     const names = { repo: `pm-bench-repo-${Date.now()}`, raw: `pm-bench-raw-${Date.now()}`, rawIdx: `pm-bench-rawidx-${Date.now()}` };
-    const results: Record<string, number | string> = { meetings: TOTAL, chunk: CHUNK, userAgent: navigator.userAgent };
     let db: PartyMinutesDB | undefined;
     const raw = new Dexie(names.raw);
     raw.version(1).stores(SCHEMA_V1);
@@ -201,11 +301,5 @@ describe('database benchmark (50,000 meetings)', () => {
       rawIdx?.close();
       await Promise.all(Object.values(names).map((n) => Dexie.delete(n)));
     }
-    const table = Object.entries(results)
-      .map(([k, v]) => `${k.padEnd(40)} ${v}`)
-      .join('\n');
-    console.log(`\nDB benchmark (Chromium IndexedDB)\n${table}\n`);
-    console.log(JSON.stringify(results));
-    await commands.writeFile('bench-results/db.json', JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2) + '\n');
   });
 });

@@ -75,6 +75,24 @@ describe('database', () => {
     expect(rows).toEqual(expect.arrayContaining(stored.map(meetingIndexRow)));
   });
 
+  it('keeps the stored projection when a caught bulkAdd meets an existing id', async () => {
+    const db = await freshDb();
+    const u = await makeUnit(db);
+    await makePeople(db, u);
+    const m = await createMeeting(db, { orgId: u.b1.id, type: 'committee', date: '2025-03-05', place: '原地点' });
+    const fresh = { ...m, id: 'dddddddd-0000-4000-8000-000000000001', place: '新记录' };
+    // The projection rows are written alongside the meeting rows: the one for the refused
+    // duplicate must not replace the projection of the record that is really stored.
+    const duplicate = { ...m, place: '不应出现', deletedAt: '2025-03-06T00:00:00.000Z' };
+    await db.transaction('rw', db.meetings, async () => {
+      await db.meetings.bulkAdd([fresh, duplicate]).catch(() => undefined);
+    });
+    expect(await getMeeting(db, m.id)).toEqual(m);
+    expect(await db.meetingIndex.get(m.id)).toEqual(meetingIndexRow(m));
+    expect(await db.meetingIndex.get(fresh.id)).toEqual(meetingIndexRow(fresh));
+    expect(await db.meetingIndex.count()).toBe(2);
+  });
+
   it('is atomic: a failing write inside a transaction leaves nothing behind', async () => {
     const db = await freshDb();
     const u = await makeUnit(db);

@@ -11,6 +11,8 @@ import {
   nextRunningNumber,
   reopenMeeting,
   saveMeeting,
+  sameJson,
+  sameMeetingContent,
 } from '../../../renderer/db/meetings';
 import { getInstallationId } from '../../../renderer/db/meta';
 import { restoreRecord } from '../../../renderer/db/recycleBin';
@@ -67,6 +69,18 @@ describe('meetings', () => {
     // Status cannot be changed through save.
     const s2 = await saveMeeting(db, { ...s1, status: 'final', summary: '小结' });
     expect(s2.status).toBe('draft');
+  });
+
+  it('compares content structurally for the unchanged check (key order, undefined keys, nested ids)', () => {
+    expect(sameJson({ a: 1, b: [1, { c: 'x', d: undefined }] }, { b: [1, { c: 'x' }], a: 1 })).toBe(true);
+    expect(sameJson({ a: null }, {})).toBe(false);
+    expect(sameJson([1, 2], [2, 1])).toBe(false);
+    expect(sameJson({ a: [] }, { a: {} })).toBe(false);
+    expect(sameJson({ a: '同意' }, { a: '同意。' })).toBe(false);
+    const base = { id: 'x', rev: 1, updatedAt: 'a', attendance: [{ id: 'line-1', name: '张' }] } as unknown as Meeting;
+    // Meta is ignored at the top level only: a changed line id is a change.
+    expect(sameMeetingContent(base, { ...base, rev: 2, updatedAt: 'b' })).toBe(true);
+    expect(sameMeetingContent(base, { ...base, attendance: [{ id: 'line-2', name: '张' }] } as unknown as Meeting)).toBe(false);
   });
 
   it('stores a 50,000-character speech and rare characters exactly', async () => {
