@@ -3,21 +3,27 @@
  * layout and manifest as `buildArchive` in shared/transfer/archive.ts, read back by the same
  * `readArchive`, but produced piece by piece so memory stays bounded:
  *  - records arrive in batches (pages read from IndexedDB) and are serialised batch by batch into
- *    one JSON array per table, deflated as they go and hashed at the end of the table;
- *  - attachments arrive one at a time, are hashed (WebCrypto) and stored uncompressed;
+ *    one JSON array per table, deflated as they go (the platform's zlib through CompressionStream
+ *    when it exists, which also yields the CRC-32 natively; else fflate) and hashed at the end of
+ *    the table with WebCrypto, whose digest is awaited only when the manifest is written;
+ *  - attachments arrive one at a time, are hashed (WebCrypto, while the CRC-32 is computed here)
+ *    and stored uncompressed (they are usually compressed already);
  *  - `manifest.json` is written last, once every hash is known (ZIP readers find entries through
  *    the central directory, so entry order does not matter).
- * JS heap: one batch of records and one attachment at a time. Each table's encoded JSON is also
- * kept as bytes (ArrayBuffers, outside the JS heap) until its hash is taken with WebCrypto.
+ * JS heap: one batch of records (and its JSON text) and at most two attachments at a time. Each
+ * table's encoded JSON is kept as bytes (ArrayBuffers, outside the JS heap) until it is hashed.
  */
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { Deflate, Zip, type ZipInputFile } from 'fflate';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_PATH } from '../../shared/transfer/archive';
+import { crc32, hasNativeCompression } from '../../shared/transfer/zipFast';
 import { manifestSchema, PmxError, sha256Hex, type Manifest, type ManifestSource } from '../../shared/transfer';
 
 const TABLE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const MTIME = new Date('2000-01-01T00:00:00Z');
-/** Deflate level for data/*.json. 1 packs JSON nearly as well as 6 at several times the speed. */
+/** Deflate level for data/*.json when fflate does it (no CompressionStream, or asked for). */
 export const DATA_DEFLATE_LEVEL = 1;
+/** Serialised JSON is handed to the compressor in pieces of about this many UTF-16 units. */
+const TEXT_PIECE = 256 * 1024;
 
 export type RowSource = readonly unknown[] | AsyncIterable<readonly unknown[]>;
 
@@ -33,6 +39,7 @@ export interface StreamArchiveInput {
   /** Called after each batch of rows / each attachment (for progress). */
   onRows?: (rows: number) => void;
   onAttachment?: (bytes: number) => void;
+  /** Deflate data/*.json with fflate at this level instead of the platform's zlib. */
   deflateLevel?: number;
 }
 
@@ -56,16 +63,115 @@ function join(pieces: readonly Uint8Array[], size: number): Uint8Array {
 
 async function* batches(src: RowSource): AsyncGenerator<readonly unknown[]> {
   if (Array.isArray(src)) {
-    yield src as readonly unknown[];
+    for (let i = 0; i < src.length; i += 500) yield (src as readonly unknown[]).slice(i, i + 500);
     return;
   }
   for await (const b of src as AsyncIterable<readonly unknown[]>) yield b;
 }
 
+/** A ZIP entry whose (compressed) bytes we hand to fflate's Zip ourselves. */
+interface Entry extends ZipInputFile {
+  crc: number;
+  size: number;
+  ondata?: (err: Error | null, data: Uint8Array, final: boolean) => void;
+}
+
+function entry(filename: string, compression: 0 | 8): Entry {
+  return { filename, compression, mtime: MTIME, crc: 0, size: 0 };
+}
+
+/** Deflates one entry: push uncompressed pieces, then `end()`; output goes to the entry. */
+interface EntryWriter {
+  push(data: Uint8Array): Promise<void>;
+  end(): Promise<void>;
+}
+
+function fflateWriter(file: Entry, level: number): EntryWriter {
+  let crc = 0;
+  let size = 0;
+  const d = new Deflate({ level: level as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 }, (chunk, final) => {
+    if (final) {
+      file.crc = crc;
+      file.size = size;
+    }
+    file.ondata!(null, chunk, final);
+  });
+  return {
+    async push(data) {
+      crc = crc32(data, crc);
+      size += data.length;
+      d.push(data, false);
+    },
+    async end() {
+      d.push(new Uint8Array(0), true);
+    },
+  };
+}
+
+/**
+ * zlib through CompressionStream('gzip'): the gzip member is a 10-byte header (no optional fields
+ * from browsers or Node), the raw deflate data, then CRC-32 and size — so the ZIP entry gets the
+ * deflate data and the CRC-32 without a pass over the bytes in JavaScript.
+ */
+function nativeWriter(file: Entry): EntryWriter {
+  const cs = new CompressionStream('gzip');
+  const writer = cs.writable.getWriter();
+  const reader = cs.readable.getReader();
+  let headerLeft = 10;
+  let tail = new Uint8Array(0);
+  let size = 0;
+  const pump = (async () => {
+    const head: number[] = [];
+    for (;;) {
+      const r = await reader.read();
+      if (r.done) break;
+      let v = r.value as Uint8Array;
+      if (headerLeft > 0) {
+        const h = Math.min(headerLeft, v.length);
+        for (let i = 0; i < h; i++) head.push(v[i]);
+        headerLeft -= h;
+        v = v.subarray(h);
+        if (headerLeft === 0 && (head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 8 || head[3] !== 0)) {
+          throw new Error('unexpected gzip header from CompressionStream');
+        }
+      }
+      // Hold back the last 8 bytes: they are the gzip trailer, not deflate data.
+      if (tail.length + v.length <= 8) {
+        const t = new Uint8Array(tail.length + v.length);
+        t.set(tail);
+        t.set(v, tail.length);
+        tail = t;
+        continue;
+      }
+      const all = tail.length ? join([tail, v], tail.length + v.length) : v;
+      const emit = all.subarray(0, all.length - 8);
+      tail = all.slice(all.length - 8);
+      if (emit.length) file.ondata!(null, emit, false);
+    }
+    if (tail.length !== 8) throw new Error('gzip trailer missing from CompressionStream');
+    const dv = new DataView(tail.buffer, tail.byteOffset, 8);
+    if (dv.getUint32(4, true) !== size % 0x1_0000_0000) throw new Error('gzip size mismatch');
+    file.crc = dv.getUint32(0, true);
+    file.size = size;
+    file.ondata!(null, new Uint8Array(0), true);
+  })();
+  pump.catch(() => undefined);
+  return {
+    async push(data) {
+      size += data.length;
+      await writer.write(data as Uint8Array<ArrayBuffer>);
+    },
+    async end() {
+      await writer.close();
+      await pump;
+    },
+  };
+}
+
 export function streamArchive(input: StreamArchiveInput): StreamedArchive {
   let result: Manifest | null = null;
   async function* run(): AsyncGenerator<Uint8Array, void, undefined> {
-    const out: Uint8Array[] = [];
+    let out: Uint8Array[] = [];
     let zipError: Error | null = null;
     const zip = new Zip((err, chunk) => {
       if (err) zipError = err;
@@ -73,66 +179,94 @@ export function streamArchive(input: StreamArchiveInput): StreamedArchive {
     });
     function* drain(): Generator<Uint8Array> {
       if (zipError) throw zipError;
-      while (out.length) yield out.shift()!;
+      if (out.length === 0) return;
+      const ready = out;
+      out = [];
+      yield* ready;
     }
     const files: Record<string, string> = {};
+    const pendingHashes: Promise<void>[] = [];
+    const hashLater = (path: string, bytes: Uint8Array) => {
+      const p = sha256Hex(bytes).then((h) => void (files[path] = h));
+      p.catch(() => undefined);
+      pendingHashes.push(p);
+      files[path] = ''; // keeps the order of `files` (sorted tables first)
+    };
     const counts: Record<string, number> = {};
     const encoder = new TextEncoder();
-    const level = (input.deflateLevel ?? DATA_DEFLATE_LEVEL) as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+    const native = input.deflateLevel === undefined && hasNativeCompression;
+    const level = input.deflateLevel ?? DATA_DEFLATE_LEVEL;
 
     for (const table of Object.keys(input.tables).sort()) {
       if (!TABLE_NAME.test(table)) throw new PmxError('bad-options', `数据表名称不合法：${table}`);
       const path = `data/${table}.json`;
-      const file = new ZipDeflate(path, { level });
-      file.mtime = MTIME;
+      const file = entry(path, 8);
       zip.add(file);
+      const writer = native ? nativeWriter(file) : fflateWriter(file, level);
       // The table's bytes are kept (as ArrayBuffers, outside the JS heap) and hashed once with
       // native WebCrypto: about 12× faster than an incremental SHA-256 in JavaScript.
       const pieces: Uint8Array[] = [];
       let size = 0;
-      const push = (text: string, final: boolean) => {
+      const push = async (text: string) => {
         const bytes = encoder.encode(text);
         pieces.push(bytes);
         size += bytes.length;
-        file.push(bytes, final);
+        await writer.push(bytes);
       };
       let n = 0;
-      push('[', false);
+      let text = '[';
       for await (const batch of batches(input.tables[table])) {
         if (batch.length === 0) continue;
-        let text = '';
         for (const row of batch) {
           const json = JSON.stringify(row);
           if (json === undefined) throw new PmxError('bad-options', `数据表「${table}」含有无法保存的记录`);
-          text += (n++ === 0 ? '' : ',') + json;
+          text += n++ === 0 ? json : `,${json}`;
+          if (text.length >= TEXT_PIECE) {
+            await push(text);
+            text = '';
+          }
         }
-        push(text, false);
         input.onRows?.(batch.length);
         yield* drain();
       }
-      push(']', true);
-      files[path] = await sha256Hex(join(pieces, size));
+      await push(`${text}]`);
+      await writer.end();
+      hashLater(path, join(pieces, size));
       pieces.length = 0;
       counts[table] = n;
       yield* drain();
     }
 
     if (input.attachments) {
-      for await (const att of input.attachments as AsyncIterable<Uint8Array>) {
-        const digest = await sha256Hex(att);
-        const path = `attachments/${digest}`;
-        if (!(path in files)) {
-          const file = new ZipPassThrough(path);
-          file.mtime = MTIME;
-          zip.add(file);
-          file.push(att, true);
-          files[path] = digest;
+      // The digest of attachment i runs in WebCrypto while its CRC-32 is computed here.
+      const it = (Symbol.asyncIterator in input.attachments
+        ? (input.attachments as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
+        : (input.attachments as Iterable<Uint8Array>)[Symbol.iterator]()) as AsyncIterator<Uint8Array> | Iterator<Uint8Array>;
+      try {
+        for (let r = await it.next(); !r.done; r = await it.next()) {
+          const att = r.value;
+          const digest = sha256Hex(att);
+          digest.catch(() => undefined);
+          const crc = crc32(att);
+          const hash = await digest;
+          const path = `attachments/${hash}`;
+          if (!(path in files)) {
+            const file = entry(path, 0);
+            zip.add(file);
+            file.crc = crc;
+            file.size = att.length;
+            file.ondata!(null, att, true);
+            files[path] = hash;
+          }
+          input.onAttachment?.(att.length);
+          yield* drain();
         }
-        input.onAttachment?.(att.length);
-        yield* drain();
+      } finally {
+        await it.return?.();
       }
     }
 
+    await Promise.all(pendingHashes);
     const manifest: Manifest = {
       format: ARCHIVE_FORMAT,
       version: ARCHIVE_VERSION,
@@ -145,10 +279,11 @@ export function streamArchive(input: StreamArchiveInput): StreamedArchive {
     };
     const checked = manifestSchema.safeParse(manifest);
     if (!checked.success) throw new PmxError('bad-options', `清单内容不合法：${checked.error.issues[0]?.message ?? ''}`);
-    const mf = new ZipDeflate(MANIFEST_PATH, { level: 6 });
-    mf.mtime = MTIME;
+    const mf = entry(MANIFEST_PATH, 8);
     zip.add(mf);
-    mf.push(encoder.encode(JSON.stringify(manifest, null, 1)), true);
+    const mw = fflateWriter(mf, 6);
+    await mw.push(encoder.encode(JSON.stringify(manifest, null, 1)));
+    await mw.end();
     zip.end();
     yield* drain();
     result = manifest;

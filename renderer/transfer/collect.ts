@@ -24,7 +24,7 @@ export interface CollectedRecords {
 }
 
 /** Meetings read from IndexedDB per page. */
-export const MEETING_PAGE = 250;
+export const MEETING_PAGE = 100;
 
 /** The organisations of the scope: chosen + descendants (tombstones included) + their ancestors. */
 export function orgsInScope(all: readonly Organisation[], chosen: readonly string[]): { inScope: Set<string>; withAncestors: Set<string> } {
@@ -55,12 +55,40 @@ function memberInOrgs(m: Member, orgs: Set<string>): boolean {
   return m.memberships.some((p) => orgs.has(p.branchId) || (p.groupId !== null && orgs.has(p.groupId)));
 }
 
-async function* meetingPages(db: PartyMinutesDB, ids: string[]): AsyncGenerator<Meeting[]> {
+/** First position in sorted `xs` whose value is ≥ `x` (or > `x` when `after`). */
+function bound(xs: readonly string[], x: string, after: boolean): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] < x || (after && xs[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `ids` sorted; `allIds` every meeting id, sorted. A page whose ids sit densely in the key range
+ * is read with ONE ranged getAll (a full export: every page); a sparse one by key.
+ */
+async function* meetingPages(db: PartyMinutesDB, ids: string[], allIds: readonly string[]): AsyncGenerator<Meeting[]> {
   // The next page is requested before the current one is handed on, so IndexedDB reads overlap
   // with serialising and compressing.
-  const fetch = (i: number) => {
+  const fetch = (i: number): Promise<Meeting[]> | null => {
     if (i >= ids.length) return null;
-    const p = db.meetings.bulkGet(ids.slice(i, i + MEETING_PAGE));
+    const page = ids.slice(i, i + MEETING_PAGE);
+    const lo = page[0];
+    const hi = page[page.length - 1];
+    const span = bound(allIds, hi, true) - bound(allIds, lo, false);
+    let p: Promise<Meeting[]>;
+    if (span <= page.length + (page.length >> 1) + 16) {
+      p = db.meetings.where(':id').between(lo, hi, true, true).toArray().then((rows) => {
+        const wanted = new Set(page);
+        return rows.filter((m) => wanted.has(m.id));
+      });
+    } else {
+      p = db.meetings.bulkGet(page).then((rows) => rows.filter((m): m is Meeting => m !== undefined));
+    }
     p.catch(() => undefined); // an abandoned export must not leave an unhandled rejection
     return p;
   };
@@ -68,7 +96,7 @@ async function* meetingPages(db: PartyMinutesDB, ids: string[]): AsyncGenerator<
   for (let i = 0; next; i += MEETING_PAGE) {
     const page = await next;
     next = fetch(i + MEETING_PAGE);
-    yield page.filter((m): m is Meeting => m !== undefined);
+    yield page;
   }
 }
 
@@ -95,9 +123,10 @@ export async function collectRecords(db: PartyMinutesDB, scope: ExportScope): Pr
     scopeJson = { kind: 'dates', from: scope.from, to: scope.to };
   }
   meetingIds.sort();
+  const allIds = index.map((r) => r.id).sort();
   return {
     counts: { organisations: orgRows.length, members: memberRows.length, meetings: meetingIds.length },
-    tables: { organisations: orgRows, members: memberRows, meetings: meetingPages(db, meetingIds) },
+    tables: { organisations: orgRows, members: memberRows, meetings: meetingPages(db, meetingIds, allIds) },
     scope: scopeJson,
   };
 }

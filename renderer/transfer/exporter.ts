@@ -5,7 +5,7 @@
  */
 import { version as appVersion } from '../../package.json';
 import type { PmxCipherName, PmxLabel, Manifest } from '../../shared/transfer';
-import { encodePmxStream, sha256Hex } from '../../shared/transfer';
+import { sha256Hex } from '../../shared/transfer';
 import type { HostApi } from '../../shared/host';
 import { CURRENT_SCHEMA_VERSION, type PartyMinutesDB } from '../db/database';
 import { getInstallationId } from '../db/meta';
@@ -13,6 +13,7 @@ import { getSettings } from '../db/settings';
 import { streamArchive, type StreamArchiveInput } from './archiveStream';
 import { collectRecords, type ExportScope } from './collect';
 import { logOperation } from './operationLog';
+import { sealPmxStream } from './sealStream';
 import { throttleProgress, yieldToUi, type ProgressListener } from './progress';
 import { RECORD_TABLES, type RecordTable } from './tables';
 
@@ -36,7 +37,7 @@ export interface EncryptArchiveOptions {
   createdAt?: string;
 }
 
-/** Streams an archive through the .pmx encoder; returns the whole file (one buffer). */
+/** Streams an archive through the (pipelined) .pmx encoder; returns the whole file (one buffer). */
 export async function encryptArchive(
   input: StreamArchiveInput,
   options: EncryptArchiveOptions,
@@ -44,7 +45,7 @@ export async function encryptArchive(
   const archive = streamArchive(input);
   const parts: Uint8Array[] = [];
   let total = 0;
-  for await (const part of encodePmxStream(archive.chunks, {
+  for await (const part of sealPmxStream(archive.chunks, {
     password: options.password,
     cipher: options.cipher,
     label: options.label,

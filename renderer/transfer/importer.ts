@@ -8,7 +8,7 @@
  * ones the preview was computed from, so nothing changed in between is overwritten. If anything
  * fails — or the window is closed — IndexedDB rolls the whole transaction back.
  */
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { MEETING_TYPE_SHORT, type Meeting, type Member, type Organisation, type RecordMeta } from '../../shared/model';
 import {
   applyMergePlan,
@@ -86,13 +86,26 @@ const SLICE = 1024 * 1024;
 async function decryptWithProgress(bytes: Uint8Array, password: string, onFraction: (f: number) => void): Promise<{ info: PmxHeaderInfo; plaintext: Uint8Array }> {
   let info: PmxHeaderInfo | undefined;
   let fed = 0;
+  // Slices that follow the sealed chunks (preamble, then chunkSize + 16 bytes each) let the
+  // decoder take every chunk as a view, without copying it together from two slices.
+  let first = SLICE;
+  let step = SLICE;
+  try {
+    const h = readPmxHeader(bytes);
+    first = h.preambleLength;
+    step = h.chunkSize + 16;
+  } catch {
+    /* the decoder reports the header's problem */
+  }
   async function* slices(): AsyncGenerator<Uint8Array> {
-    for (let o = 0; o < bytes.length; o += SLICE) {
-      const s = bytes.subarray(o, Math.min(bytes.length, o + SLICE));
+    for (let o = 0; o < bytes.length; ) {
+      const end = Math.min(bytes.length, o + (o === 0 ? first : step));
+      const s = bytes.subarray(o, end);
+      o = end;
       fed += s.length;
       onFraction(fed / Math.max(1, bytes.length));
       yield s;
-      await yieldToUi();
+      if (fed > first) await yieldToUi();
     }
   }
   const parts: Uint8Array[] = [];
@@ -130,6 +143,48 @@ function planTable<T extends RecordMeta>(local: readonly (T | undefined)[], inco
   return { plan: planMerge(local.filter((r): r is T => r !== undefined), keep), purgedSkipped, revivedIds };
 }
 
+/**
+ * The stored rows of `table` for `ids` (aligned with `ids`, `undefined` where absent), without one
+ * IndexedDB request per id: the primary keys of the id range come first (keys only, cheap), then
+ * the rows that exist are read with one ranged getAll when they sit densely in the key range,
+ * else by key. Call inside a transaction that includes `table`.
+ */
+export async function storedRows<T>(table: Table<T, string>, ids: readonly string[], values = true): Promise<(T | true | undefined)[]> {
+  const out: (T | true | undefined)[] = new Array(ids.length).fill(undefined);
+  if (ids.length === 0) return out;
+  let lo = ids[0];
+  let hi = ids[0];
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  const keys = (await table.where(':id').between(lo, hi, true, true).primaryKeys()) as string[];
+  if (keys.length === 0) return out;
+  const pos = new Map<string, number>();
+  ids.forEach((id, i) => pos.set(id, i));
+  const present = keys.filter((k) => pos.has(k));
+  if (present.length === 0) return out;
+  if (!values) {
+    for (const k of present) out[pos.get(k)!] = true;
+    return out;
+  }
+  // `keys` is sorted, so present[0] / present[last] bound the rows that exist.
+  const first = present[0];
+  const last = present[present.length - 1];
+  const span = keys.indexOf(last) - keys.indexOf(first) + 1;
+  if (span <= 2 * present.length + 64) {
+    const rows = await table.where(':id').between(first, last, true, true).toArray();
+    for (const r of rows) {
+      const i = pos.get((r as { id: string }).id);
+      if (i !== undefined) out[i] = r;
+    }
+  } else {
+    const rows = await table.bulkGet(present);
+    present.forEach((k, j) => (out[pos.get(k)!] = rows[j]));
+  }
+  return out;
+}
+
 /** Compares the file with this computer's records (read-only). */
 export async function planImport(db: PartyMinutesDB, incoming: { [K in RecordTable]: RecordsByTable[K][] }): Promise<TablePlans> {
   const out: Partial<TablePlans> = {};
@@ -137,8 +192,11 @@ export async function planImport(db: PartyMinutesDB, incoming: { [K in RecordTab
     for (const t of RECORD_TABLES) {
       const rows = incoming[t] as RecordMeta[];
       const ids = rows.map((r) => r.id);
-      const [local, purged] = await Promise.all([db.table(t).bulkGet(ids), db.purged.bulkGet(ids)]);
-      (out as Record<string, unknown>)[t] = planTable(local as (RecordMeta | undefined)[], rows, purged);
+      const [local, purged] = await Promise.all([
+        storedRows(db.table(t) as Table<RecordMeta, string>, ids),
+        storedRows(db.purged, ids),
+      ]);
+      (out as Record<string, unknown>)[t] = planTable(local as (RecordMeta | undefined)[], rows, purged as (PurgedRow | undefined)[]);
     }
   });
   return out as TablePlans;
@@ -160,13 +218,16 @@ export async function prepareImport(
 ): Promise<ImportPreview> {
   const progress = throttleProgress(options.onProgress);
   progress({ stage: 'decrypt', fraction: 0 });
+  // The file's own hash (for the log) runs in WebCrypto alongside decryption and validation.
+  const fileHash = sha256Hex(file.bytes);
+  fileHash.catch(() => undefined);
   const { info, plaintext } = await decryptWithProgress(file.bytes, password, (f) => progress({ stage: 'decrypt', fraction: 0.7 * f }));
   progress({ stage: 'validate', fraction: 0.72 });
   await yieldToUi();
   const contents = await readArchive(plaintext, { currentSchemaVersion: CURRENT_SCHEMA_VERSION, schemas: TRANSFER_SCHEMAS });
   progress({ stage: 'plan', fraction: 0.9 });
   await yieldToUi();
-  const sha256 = await sha256Hex(file.bytes);
+  const sha256 = await fileHash;
   const tables = await planImport(db, contents.tables as { [K in RecordTable]: RecordsByTable[K][] });
   progress({ stage: 'done', fraction: 1 });
   return { fileName: file.name, sha256, info, manifest: contents.manifest, tables, attachments: contents.attachments.size };
@@ -240,16 +301,18 @@ export async function applyImport(
   });
 
   await db.transaction('rw', [db.organisations, db.members, db.meetings, db.meetingIndex, db.purged, db.operationLog], async () => {
-    // The local side must still be what the preview compared against.
+    // The local side must still be what the preview compared against. Pairs the plan leaves
+    // alone ('unchanged') are not written, so a later local edit to them cannot be overwritten.
     for (const t of RECORD_TABLES) {
       const tp = preview.tables[t] as TablePlan<RecordMeta>;
       const p = tp.plan;
-      const pairs = [...p.changed, ...p.deleted, ...p.converged, ...p.conflicts, ...p.unchanged];
+      const pairs = [...p.changed, ...p.deleted, ...p.converged, ...p.conflicts];
       const addedIds = p.added.map((r) => r.id);
+      const table = db.table(t) as Table<RecordMeta, string>;
       const [storedPairs, storedAdded, markers] = await Promise.all([
-        db.table(t).bulkGet(pairs.map((x) => x.local.id)),
-        db.table(t).bulkGet(addedIds),
-        db.purged.bulkGet(addedIds),
+        storedRows(table, pairs.map((x) => x.local.id)),
+        storedRows(table, addedIds, false),
+        storedRows(db.purged, addedIds, false),
       ]);
       const revived = new Set(tp.revivedIds);
       const stale =

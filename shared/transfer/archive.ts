@@ -9,6 +9,7 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
 import { decodeUtf8Strict, own, toHex, utf8, type Bytes } from './bytes';
 import { PmxError } from './errors';
+import { inflateRaw, listZipEntries } from './zipFast';
 
 export const ARCHIVE_FORMAT = 'party-minutes-transfer';
 export const ARCHIVE_VERSION = 1;
@@ -129,23 +130,43 @@ export async function readArchive<S extends Record<string, z.ZodType>>(
   zip: Uint8Array,
   options: ReadArchiveOptions<S>,
 ): Promise<ArchiveContents<S>> {
-  // 1. Unzip, with limits and no duplicate names.
+  // 1. Unzip, with limits and no duplicate names (declared sizes, checked before inflating).
   const seen = new Set<string>();
   let total = 0;
+  const admit = (name: string, size: number) => {
+    if (seen.has(name)) throw new PmxError('bad-archive', `重复的文件 ${name}`);
+    seen.add(name);
+    total += size;
+    if (seen.size > MAX_ENTRIES || total > MAX_TOTAL_SIZE) throw new PmxError('bad-archive', '数据包过大');
+  };
   let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(zip, {
-      filter: (f) => {
-        if (seen.has(f.name)) throw new PmxError('bad-archive', `重复的文件 ${f.name}`);
-        seen.add(f.name);
-        total += f.originalSize;
-        if (seen.size > MAX_ENTRIES || total > MAX_TOTAL_SIZE) throw new PmxError('bad-archive', '数据包过大');
-        return true;
-      },
-    });
-  } catch (e) {
-    if (e instanceof PmxError) throw e;
-    throw new PmxError('bad-archive', '不是有效的 ZIP 数据包', { cause: e });
+  const listed = listZipEntries(zip);
+  if (listed) {
+    // Plain archive (what this app writes): inflate with the platform's zlib.
+    for (const entry of listed) admit(entry.name, entry.size);
+    files = {};
+    try {
+      for (const entry of listed) {
+        const raw = zip.subarray(entry.offset, entry.offset + entry.compressedSize);
+        files[entry.name] = entry.method === 0 ? raw : await inflateRaw(raw, entry.size);
+      }
+    } catch (e) {
+      throw new PmxError('bad-archive', '不是有效的 ZIP 数据包', { cause: e });
+    }
+  } else {
+    seen.clear();
+    total = 0;
+    try {
+      files = unzipSync(zip, {
+        filter: (f) => {
+          admit(f.name, f.originalSize);
+          return true;
+        },
+      });
+    } catch (e) {
+      if (e instanceof PmxError) throw e;
+      throw new PmxError('bad-archive', '不是有效的 ZIP 数据包', { cause: e });
+    }
   }
 
   // 2. Manifest: JSON, shape, versions.
@@ -171,14 +192,18 @@ export async function readArchive<S extends Record<string, z.ZodType>>(
   for (const name of names) {
     if (!(name in manifest.files)) throw new PmxError('hash-mismatch', `${name} 不在清单中`);
   }
-  for (const [path, expected] of Object.entries(manifest.files)) {
-    const data = files[path];
-    if (!data) throw new PmxError('hash-mismatch', `清单中的 ${path} 缺失`);
+  const listedFiles = Object.entries(manifest.files);
+  for (const [path] of listedFiles) {
+    if (!files[path]) throw new PmxError('hash-mismatch', `清单中的 ${path} 缺失`);
     if (!DATA_PATH.test(path) && !ATTACHMENT_PATH.test(path)) throw new PmxError('bad-archive', `不认识的文件 ${path}`);
-    if ((await sha256Hex(data)) !== expected) throw new PmxError('hash-mismatch', path);
+  }
+  // All digests run in WebCrypto at once; the first mismatch in manifest order is reported.
+  const digests = await Promise.all(listedFiles.map(([path]) => sha256Hex(files[path])));
+  listedFiles.forEach(([path, expected], i) => {
+    if (digests[i] !== expected) throw new PmxError('hash-mismatch', path);
     const att = ATTACHMENT_PATH.exec(path);
     if (att && att[1] !== expected) throw new PmxError('hash-mismatch', `${path} 的名称与内容不符`);
-  }
+  });
 
   // 4. Tables: known names, JSON arrays, counts, record schemas, unique ids.
   const tables: Record<string, unknown[]> = {};

@@ -11,7 +11,7 @@ import { commands } from 'vitest/browser';
 import { openDatabase, type PartyMinutesDB } from '../../renderer/db/database';
 import { emptyMeetingFields } from '../../renderer/db/meetings';
 import { stampMeta } from '../../renderer/db/meta';
-import { applyImport, exportRecords, prepareImport, type AttachmentSource } from '../../renderer/transfer';
+import { applyImport, collectBytes, collectRecords, encryptArchive, exportRecords, prepareImport, streamArchive, type AttachmentSource } from '../../renderer/transfer';
 import { bumpVersion } from '../../shared/transfer';
 import type { AttendanceEntry, Meeting, MeetingType } from '../../shared/model';
 
@@ -165,6 +165,35 @@ describe('transfer benchmark (10,000 meetings + 50 MB attachments)', () => {
         expect(n).toBeGreaterThan(plainBytes);
       }
       const container = median(containerXs);
+      // Stages of the export, separately: reading the records from IndexedDB; packaging alone
+      // (JSON, deflate, CRC, SHA-256) from records in memory; packaging + encryption from memory.
+      const readXs: number[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        const t0 = performance.now();
+        const c = await collectRecords(a, { kind: 'all' });
+        let n = 0;
+        for await (const page of c.tables.meetings as AsyncIterable<readonly unknown[]>) n += page.length;
+        readXs.push(performance.now() - t0);
+        expect(n).toBe(MEETINGS);
+      }
+      const rows = await a.meetings.toArray();
+      const stageInput = () => ({
+        schemaVersion: 2, exportedAt: new Date().toISOString(), source: { installationId: 'bench', appVersion: '0', orgName: '' },
+        scope: { kind: 'all' }, tables: { organisations: [], members: [], meetings: rows }, attachments: attachments().items(),
+      });
+      const packXs: number[] = [];
+      const stageXs: number[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        let t0 = performance.now();
+        const zipBytes = await collectBytes(streamArchive(stageInput()).chunks);
+        packXs.push(performance.now() - t0);
+        expect(zipBytes.length).toBeGreaterThan(ATTACHMENTS * ATTACHMENT_BYTES);
+        t0 = performance.now();
+        await encryptArchive(stageInput(), { password: PASSWORD });
+        stageXs.push(performance.now() - t0);
+      }
+      rows.length = 0;
+      const stage = median(stageXs);
       const kdfXs: number[] = [];
       for (let r = 0; r < RUNS; r++) kdfXs.push(await pbkdf2Ms());
       const kdf = median(kdfXs);
@@ -182,6 +211,10 @@ describe('transfer benchmark (10,000 meetings + 50 MB attachments)', () => {
         ratioVsRawOneShot: Math.round((rawOneShot / exp) * 100) / 100,
         ratioVsRawChunkedExcludingKdf: Math.round((rawChunked / (exp - kdf)) * 100) / 100,
         containerOnlyMs: Math.round(container),
+        readRecordsMsMedian: Math.round(median(readXs)),
+        packagingOnlyFromMemoryMsMedian: Math.round(median(packXs)),
+        packagingAndEncryptionFromMemoryMsMedian: Math.round(stage),
+        stageRatioVsRawChunked: Math.round((rawChunked / stage) * 100) / 100,
         containerOnlyRatioVsRawChunked: Math.round((rawChunked / container) * 100) / 100,
         containerOnlyRatioExcludingKdf: Math.round((rawChunked / (container - kdf)) * 100) / 100,
         heapBaseMB: r1(median(bases) / MB),

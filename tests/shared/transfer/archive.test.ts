@@ -13,6 +13,7 @@ import {
 } from '../../../shared/transfer';
 import { recordMetaSchema } from '../../../shared/model/meta';
 import { pyZipManifest } from '../../fixtures/transfer/python';
+import { crc32, inflateRaw, listZipEntries } from '../../../shared/transfer/zipFast';
 
 const memberSchema = recordMetaSchema.extend({ name: z.string().min(1).max(50, '姓名不能超过 50 字') });
 const meetingSchema = recordMetaSchema.extend({ title: z.string(), attachment: z.string().regex(/^[0-9a-f]{64}$/).optional() });
@@ -160,5 +161,30 @@ describe('archive', () => {
     expect(out.sha256).toBe(sha256);
     expect(out.info.cipher).toBe('SM4-GCM');
     expect(out.tables.meetings[0].title).toBe('支部委员会会议');
+  });
+
+  it('fast ZIP paths: CRC-32, central directory and native inflate agree with fflate', async () => {
+    expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
+    const data = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 7919) % 251);
+    expect(crc32(data.subarray(5000), crc32(data.subarray(0, 5000)))).toBe(crc32(data));
+    const zip = zipSync({ 'a.json': [data, { level: 6 }], b: [photo, { level: 0 }] });
+    const entries = listZipEntries(zip)!;
+    expect(entries.map((e) => [e.name, e.method, e.size])).toEqual([['a.json', 8, data.length], ['b', 0, photo.length]]);
+    const a = entries[0];
+    expect(await inflateRaw(zip.subarray(a.offset, a.offset + a.compressedSize), a.size)).toEqual(data);
+    await expect(inflateRaw(zip.subarray(a.offset, a.offset + a.compressedSize), a.size - 1)).rejects.toThrow();
+    expect(listZipEntries(strToU8('not a zip at all, not even close'))).toBeNull();
+    // A declared size that lies is refused as a bad archive, not returned.
+    const { zip: good } = await buildArchive(await input());
+    const e = listZipEntries(good)!.find((x) => x.name === 'data/members.json')!;
+    const cd = good.length - 22 - (good[good.length - 22 + 12] | (good[good.length - 22 + 13] << 8));
+    const lying = good.slice();
+    for (let p = cd; p < good.length - 22; ) {
+      const nameLen = lying[p + 28] | (lying[p + 29] << 8);
+      const name = new TextDecoder().decode(lying.subarray(p + 46, p + 46 + nameLen));
+      if (name === 'data/members.json') new DataView(lying.buffer).setUint32(p + 24, e.size + 1, true);
+      p += 46 + nameLen + (lying[p + 30] | (lying[p + 31] << 8)) + (lying[p + 32] | (lying[p + 33] << 8));
+    }
+    expect(await codeOf(readArchive(lying, OPTS))).toMatch(/^bad-archive/);
   });
 });
