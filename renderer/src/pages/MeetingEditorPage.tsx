@@ -79,10 +79,14 @@ export function MeetingEditorPage({ meetingId, extraActions }: MeetingEditorPage
     () => (orgId && date ? rosterOn(db, orgId, date).catch(() => []) : []),
     [db, orgId, date],
   );
-  const series = useLiveQuery(
+  const seriesRows = useLiveQuery(
     () => (meeting ? sameSeries(db, meeting) : []),
     [db, meeting?.orgId, meeting?.year, meeting?.type],
   );
+  // Every autosave rewrites this record's projection row, so the query returns a new array after
+  // each save; only the numbering facts matter to the checks, so keep the array while they hold.
+  const seriesKey = seriesRows?.map((r) => `${r.id}:${r.type}:${r.year}:${r.seq}:${r.live}:${r.status}`).join('|');
+  const series = useMemo(() => seriesRows, [seriesKey]); // seriesKey stands for seriesRows' content
 
   const readOnly = !stored || stored.status === 'final' || !!stored.deletedAt;
 
