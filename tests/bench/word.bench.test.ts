@@ -4,7 +4,7 @@ import { commands } from 'vitest/browser';
 import { runWordBench } from './word.bench';
 
 it('Word: 20-page 支部党员大会 → .docx (generation only)', async () => {
-  const r = await runWordBench(20, 15);
+  const r = await runWordBench(20, 41);
   expect(r.bytes).toBeGreaterThan(5_000);
   const ratio = r.builderMedianMs / r.bareDocxMedianMs;
   const result = { ...r, ratioToBareDocx: Number(ratio.toFixed(2)) };
