@@ -10,12 +10,17 @@
  *    and stored uncompressed (they are usually compressed already);
  *  - `manifest.json` is written last, once every hash is known (ZIP readers find entries through
  *    the central directory, so entry order does not matter).
- * JS heap: one batch of records (and its JSON text) and at most two attachments at a time. Each
- * table's encoded JSON is kept as bytes (ArrayBuffers, outside the JS heap) until it is hashed.
+ * Memory: one batch of records (and its JSON text) and at most two attachments at a time. A
+ * table's encoded JSON is kept (ArrayBuffers — counted by performance.memory as external memory)
+ * and hashed once with native WebCrypto only while it is at most `HOLD_FOR_NATIVE_HASH`; a larger
+ * table is hashed as it is written (incremental SHA-256 in JavaScript), so its JSON is never held
+ * whole.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
 import { Deflate, Zip, type ZipInputFile } from 'fflate';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_PATH } from '../../shared/transfer/archive';
 import { crc32, hasNativeCompression } from '../../shared/transfer/zipFast';
+import { toHex } from '../../shared/transfer/bytes';
 import { manifestSchema, PmxError, sha256Hex, type Manifest, type ManifestSource } from '../../shared/transfer';
 
 const TABLE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
@@ -24,6 +29,50 @@ const MTIME = new Date('2000-01-01T00:00:00Z');
 export const DATA_DEFLATE_LEVEL = 1;
 /** Serialised JSON is handed to the compressor in pieces of about this many UTF-16 units. */
 const TEXT_PIECE = 256 * 1024;
+
+/**
+ * A table's JSON up to this many bytes is kept and hashed at the end with WebCrypto (native,
+ * about 10× faster than SHA-256 in JavaScript); past it, the table is hashed incrementally.
+ */
+export const HOLD_FOR_NATIVE_HASH = 16 * 1024 * 1024;
+
+/** SHA-256 of a table's bytes, pushed piece by piece (see `HOLD_FOR_NATIVE_HASH`). */
+export class TableHasher {
+  private pieces: Uint8Array[] = [];
+  private held = 0;
+  private incremental: ReturnType<typeof sha256.create> | null = null;
+
+  constructor(private readonly hold = HOLD_FOR_NATIVE_HASH) {}
+
+  push(bytes: Uint8Array): void {
+    if (this.incremental) {
+      this.incremental.update(bytes);
+      return;
+    }
+    this.pieces.push(bytes);
+    this.held += bytes.length;
+    if (this.held > this.hold) {
+      const h = sha256.create();
+      for (const p of this.pieces) h.update(p);
+      this.pieces = [];
+      this.held = 0;
+      this.incremental = h;
+    }
+  }
+
+  /** The hex digest; the hasher lets go of everything it held. */
+  digest(): Promise<string> {
+    if (this.incremental) {
+      const hex = toHex(this.incremental.digest());
+      this.incremental = null;
+      return Promise.resolve(hex);
+    }
+    const bytes = join(this.pieces, this.held);
+    this.pieces = [];
+    this.held = 0;
+    return sha256Hex(bytes);
+  }
+}
 
 export type RowSource = readonly unknown[] | AsyncIterable<readonly unknown[]>;
 
@@ -186,8 +235,8 @@ export function streamArchive(input: StreamArchiveInput): StreamedArchive {
     }
     const files: Record<string, string> = {};
     const pendingHashes: Promise<void>[] = [];
-    const hashLater = (path: string, bytes: Uint8Array) => {
-      const p = sha256Hex(bytes).then((h) => void (files[path] = h));
+    const hashLater = (path: string, digest: Promise<string>) => {
+      const p = digest.then((h) => void (files[path] = h));
       p.catch(() => undefined);
       pendingHashes.push(p);
       files[path] = ''; // keeps the order of `files` (sorted tables first)
@@ -203,14 +252,10 @@ export function streamArchive(input: StreamArchiveInput): StreamedArchive {
       const file = entry(path, 8);
       zip.add(file);
       const writer = native ? nativeWriter(file) : fflateWriter(file, level);
-      // The table's bytes are kept (as ArrayBuffers, outside the JS heap) and hashed once with
-      // native WebCrypto: about 12× faster than an incremental SHA-256 in JavaScript.
-      const pieces: Uint8Array[] = [];
-      let size = 0;
+      const hasher = new TableHasher();
       const push = async (text: string) => {
         const bytes = encoder.encode(text);
-        pieces.push(bytes);
-        size += bytes.length;
+        hasher.push(bytes);
         await writer.push(bytes);
       };
       let n = 0;
@@ -231,8 +276,7 @@ export function streamArchive(input: StreamArchiveInput): StreamedArchive {
       }
       await push(`${text}]`);
       await writer.end();
-      hashLater(path, join(pieces, size));
-      pieces.length = 0;
+      hashLater(path, hasher.digest());
       counts[table] = n;
       yield* drain();
     }

@@ -19,7 +19,8 @@ export default defineConfig({
       // CHROMIUM_ARGS maps every other host to NOTFOUND; serve the page on an excluded host.
       api: { host: 'localhost' },
       provider: playwright({
-        launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+        // Bench-only: gc() for honest heap baselines, unquantised performance.memory.
+        launchOptions: { executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] },
       }),
       instances: [{ browser: 'chromium' }],
     },
