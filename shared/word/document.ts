@@ -32,13 +32,13 @@ export interface PageDocumentOptions {
 }
 
 export function pageDocument(o: PageDocumentOptions): Document {
-  const fonts = FONT_SETS[o.profile.fontSet];
   const doc = new Document({
     title: o.title,
     creator: '党建会议记录',
     lastModifiedBy: '党建会议记录',
     evenAndOddHeaderAndFooters: true,
-    styles: documentStyles(fonts),
+    // Named styles built from the profile's font set; paragraphs and runs only refer to them.
+    styles: documentStyles(FONT_SETS[o.profile.fontSet]),
     sections: [
       {
         properties: {
@@ -57,8 +57,8 @@ export function pageDocument(o: PageDocumentOptions): Document {
           // Line grid only; 28 characters per line come from run condensing (see page.ts).
           grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
-        headers: o.draft ? draftHeaders(fonts) : undefined,
-        footers: pageNumberFooters(fonts, o.profile.pageNumberStyle),
+        headers: o.draft ? draftHeaders() : undefined,
+        footers: pageNumberFooters(o.profile.pageNumberStyle),
         children: o.children,
       },
     ],

@@ -7,7 +7,7 @@ import type { Meeting } from '../model';
 import type { DocumentProfile } from '../model/documentProfile';
 import { buildMinutesContent, chineseNumber, type InfoLine, type OrgForWord, type Section } from './content';
 import { pageDocument } from './document';
-import { blockParas, bodyPara, emptyPara, markingParas, signatureParas, titleParas, typoFor, type Typo } from './typography';
+import { blockParas, bodyPara, emptyPara, markingParas, signatureParas, titleParas } from './typography';
 
 export interface MinutesOptions {
   profile: DocumentProfile;
@@ -20,23 +20,22 @@ export interface MinutesOptions {
   nonSecretMarking?: string;
 }
 
-function infoParas(t: Typo, lines: readonly InfoLine[]) {
-  return lines.filter((l) => l.value).map((l) => bodyPara(t, l.value, `${l.label}：`));
+function infoParas(lines: readonly InfoLine[]) {
+  return lines.filter((l) => l.value).map((l) => bodyPara(l.value, `${l.label}：`));
 }
 
-function sectionParas(t: Typo, s: Section | null): FileChild[] {
+function sectionParas(s: Section | null): FileChild[] {
   if (!s || s.blocks.length === 0) return [];
-  return [bodyPara(t, '', `${s.label}：`), ...blockParas(t, s.blocks)];
+  return [bodyPara('', `${s.label}：`), ...blockParas(s.blocks)];
 }
 
 export function buildGongwenMinutes(meeting: Meeting, org: OrgForWord, opts: MinutesOptions): Document {
   const c = buildMinutesContent(meeting, org, opts.profile, opts.nonSecretMarking);
-  const t = typoFor(opts.profile);
   const children: FileChild[] = [];
 
-  children.push(...markingParas(t, c.marking));
-  children.push(...titleParas(t, c.titleLines));
-  children.push(emptyPara(t));
+  children.push(...markingParas(c.marking));
+  children.push(...titleParas(c.titleLines));
+  children.push(emptyPara());
 
   const info: InfoLine[] = [
     { label: '时间', value: c.time },
@@ -50,18 +49,18 @@ export function buildGongwenMinutes(meeting: Meeting, org: OrgForWord, opts: Min
     { label: '列席人员', value: c.guests },
     ...c.typeInfo,
   ];
-  children.push(...infoParas(t, info));
+  children.push(...infoParas(info));
 
   if (c.agendaTitles.length) {
-    children.push(bodyPara(t, '', '会议议题：'));
-    c.agendaTitles.forEach((title, i) => children.push(bodyPara(t, `${chineseNumber(i + 1)}、${title}`)));
+    children.push(bodyPara('', '会议议题：'));
+    c.agendaTitles.forEach((title, i) => children.push(bodyPara(`${chineseNumber(i + 1)}、${title}`)));
   }
-  children.push(...sectionParas(t, c.outline));
-  children.push(...sectionParas(t, c.proceedings));
-  children.push(...sectionParas(t, c.decisions));
-  for (const s of c.themeSections) children.push(...sectionParas(t, s));
-  children.push(...sectionParas(t, c.summary));
-  children.push(...signatureParas(t));
+  children.push(...sectionParas(c.outline));
+  children.push(...sectionParas(c.proceedings));
+  children.push(...sectionParas(c.decisions));
+  for (const s of c.themeSections) children.push(...sectionParas(s));
+  children.push(...sectionParas(c.summary));
+  children.push(...signatureParas());
 
   return pageDocument({ profile: opts.profile, draft: opts.draft, title: c.title, children });
 }

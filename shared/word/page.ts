@@ -19,7 +19,8 @@ export const TABLE_WIDTH = 8844;
 /** Fixed line spacing for 22 lines per page: 22 × 579 = 12738 ≤ 12756. */
 export const LINE_PITCH = 579;
 /**
- * 28 characters per line come from run-level condensing: a 16 pt character advanced 15.75 pt gives
+ * 28 characters per line come from run-level condensing (w:spacing −5 in the run properties of the
+ * body styles, typography.ts documentStyles): a 16 pt character advanced 15.75 pt gives
  * 28 × 15.75 = 441 pt ≤ 442.2 pt (版心 156 mm) and 29 do not fit, in Word, WPS and LibreOffice alike.
  * The docGrid is a line grid only: a linesAndChars grid with charSpace −848 makes LibreOffice put each
  * 3号 character in two cells (14 per line), and with charSpace 0 Word sets 27. Measured in LibreOffice 7.4.
@@ -37,6 +38,9 @@ export const CHAR_3HAO = 320;
 export const INDENT_2CHARS = 640;
 /** One 4号 character: 280 twips (page-number indent from the edge of the 版心). */
 export const CHAR_4HAO = 280;
+
+/** Page-number footer and draft header lines: exact 16 pt. */
+export const FOOTER_LINE = 320;
 
 /** Table layout: cells in 4号 at this exact line height. */
 export const TABLE_LINE = 460;

@@ -9,10 +9,10 @@ import type { DocumentProfile } from '../model/documentProfile';
 import { formatMeetingTime, formatRunningNumber } from '../format';
 import { buildMinutesContent, resolvedOrgName, roleOf, splitTitle, type OrgForWord } from './content';
 import { pageDocument } from './document';
-import { SZ_4HAO, TABLE_LINE } from './page';
+import { TABLE_LINE } from './page';
 import { oneLine } from './text';
 import { cellPara, fixedTable, labelPara, type RowSpec } from './tables';
-import { bodyPara, emptyPara, markingParas, titleParas, typoFor } from './typography';
+import { bodyPara, emptyPara, markingParas, titleParas } from './typography';
 
 /** 序号 | 姓名 | 职务/身份 | 签名 | 备注 = 8844 */
 export const SIGN_IN_COLUMNS = [900, 1800, 2400, 2444, 1300] as const;
@@ -35,13 +35,11 @@ export function buildSignInSheet(meeting: Meeting, org: OrgForWord, opts: SignIn
   const profile = opts.profile;
   const c = buildMinutesContent(meeting, org, profile, opts.nonSecretMarking);
   const title = signInTitle(meeting, org, profile);
-  const bodyTypo = typoFor(profile);
-  const t = typoFor(profile, { size: SZ_4HAO, line: TABLE_LINE, condense: 0 });
 
   const rows: RowSpec[] = [
     {
       header: true,
-      cells: ['序号', '姓名', '职务/身份', '签名', '备注'].map((h) => ({ paragraphs: [labelPara(t, h)] })),
+      cells: ['序号', '姓名', '职务/身份', '签名', '备注'].map((h) => ({ paragraphs: [labelPara(h)] })),
     },
   ];
   const listed = [...meeting.attendance.filter((e) => e.kind === 'member'), ...meeting.attendance.filter((e) => e.kind === 'guest')];
@@ -49,11 +47,11 @@ export function buildSignInSheet(meeting: Meeting, org: OrgForWord, opts: SignIn
     rows.push({
       minHeight: SIGN_IN_ROW_HEIGHT,
       cells: [
-        { paragraphs: [cellPara(t, String(i + 1), { center: true })] },
-        { paragraphs: [cellPara(t, oneLine(e.name), { center: true })] },
-        { paragraphs: [cellPara(t, roleOf(e), { center: true })] },
+        { paragraphs: [cellPara(String(i + 1), { center: true })] },
+        { paragraphs: [cellPara(oneLine(e.name), { center: true })] },
+        { paragraphs: [cellPara(roleOf(e), { center: true })] },
         { paragraphs: [] },
-        { paragraphs: [cellPara(t, e.kind === 'guest' ? '列席' : '', { center: true })] },
+        { paragraphs: [cellPara(e.kind === 'guest' ? '列席' : '', { center: true })] },
       ],
     });
   });
@@ -62,7 +60,7 @@ export function buildSignInSheet(meeting: Meeting, org: OrgForWord, opts: SignIn
     rows.push({
       minHeight: SIGN_IN_ROW_HEIGHT,
       cells: [
-        { paragraphs: [cellPara(t, String(listed.length + i + 1), { center: true })] },
+        { paragraphs: [cellPara(String(listed.length + i + 1), { center: true })] },
         { paragraphs: [] },
         { paragraphs: [] },
         { paragraphs: [] },
@@ -72,16 +70,16 @@ export function buildSignInSheet(meeting: Meeting, org: OrgForWord, opts: SignIn
   }
 
   const facts = [
-    bodyPara(bodyTypo, formatMeetingTime(meeting.date, meeting.startTime, meeting.endTime), '时间：', { indent: false }),
-    bodyPara(bodyTypo, c.place, '地点：', { indent: false }),
-    bodyPara(bodyTypo, c.chair, '主持人：', { indent: false }),
+    bodyPara(formatMeetingTime(meeting.date, meeting.startTime, meeting.endTime), '时间：', { indent: false }),
+    bodyPara(c.place, '地点：', { indent: false }),
+    bodyPara(c.chair, '主持人：', { indent: false }),
   ];
   const children: FileChild[] = [
-    ...markingParas(bodyTypo, c.marking),
-    ...titleParas(bodyTypo, splitTitle(title, resolvedOrgName(org, profile))),
-    emptyPara(bodyTypo),
+    ...markingParas(c.marking),
+    ...titleParas(splitTitle(title, resolvedOrgName(org, profile))),
+    emptyPara(),
     ...facts.filter((_, i) => i !== 1 || c.place),
-    emptyPara(t),
+    emptyPara(TABLE_LINE),
     fixedTable(SIGN_IN_COLUMNS, rows),
   ];
   return pageDocument({ profile, draft: false, title, children });

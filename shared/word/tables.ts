@@ -1,22 +1,23 @@
 /**
  * Fixed-layout tables the way WPS reads them (design §9): widths in gridCol AND in every tcW,
+ * cell paragraphs in the GwCell / GwCellBody / GwCellLabel styles (typography.ts),
  * tblLayout fixed, header rows repeated (tblHeader), short rows kept whole (cantSplit).
  */
 import {
   AlignmentType,
   BorderStyle,
   HeightRule,
-  LineRuleType,
   Paragraph,
   Table,
   TableCell,
   TableLayoutType,
   TableRow,
+  TextRun,
   VerticalAlignTable,
   WidthType,
 } from 'docx';
 import { TABLE_WIDTH } from './page';
-import { run, type Typo } from './typography';
+import { labelRun, plain, STYLE } from './typography';
 
 /** Cell padding: 0.15 cm each side, so a 4-character 4号 label fits a 23 mm label column. */
 export const CELL_PAD = 85;
@@ -36,24 +37,23 @@ export interface RowSpec {
   minHeight?: number;
 }
 
-export function labelPara(t: Typo, text: string, align: 'center' | 'left' = 'center'): Paragraph {
+/** A label cell: 4号 黑体, centred (or flush left for the signature row). */
+export function labelPara(text: string, align: 'center' | 'left' = 'center'): Paragraph {
   return new Paragraph({
-    alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-    spacing: { line: t.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    children: [run(t, text, 'hei')],
+    style: STYLE.cellLabel,
+    alignment: align === 'left' ? AlignmentType.LEFT : undefined,
+    children: [plain(text)],
   });
 }
 
-export function cellPara(t: Typo, text: string, opts: { indent?: boolean; center?: boolean; label?: string } = {}): Paragraph {
-  const children = [];
-  if (opts.label) children.push(run(t, opts.label, 'hei'));
-  if (text) children.push(run(t, text, 'body'));
+/** A value cell: long text (indented paragraphs) is justified; short values stay left so digits do not spread. */
+export function cellPara(text: string, opts: { indent?: boolean; center?: boolean; label?: string } = {}): Paragraph {
+  const children: TextRun[] = [];
+  if (opts.label) children.push(labelRun(opts.label));
+  if (text) children.push(plain(text));
   return new Paragraph({
-    // Long text (indented paragraphs) is justified; short values stay left so digits do not spread.
-    alignment: opts.center ? AlignmentType.CENTER : opts.indent ? AlignmentType.BOTH : AlignmentType.LEFT,
-    spacing: { line: t.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    indent: opts.indent ? { firstLine: t.size * 20 } : undefined,
-    widowControl: false,
+    style: opts.indent ? STYLE.cellBody : STYLE.cell,
+    alignment: opts.center ? AlignmentType.CENTER : undefined,
     children,
   });
 }

@@ -1,4 +1,9 @@
-/** Read the files back with python-docx (/usr/bin/python3), an independent OOXML reader. */
+/**
+ * Read the files back with python-docx (/usr/bin/python3), an independent OOXML reader. Formatting
+ * lives in named styles, so values are resolved through python-docx's own style objects: the run,
+ * its character style chain (r.style, base_style), the paragraph style chain (p.style), then
+ * docDefaults.
+ */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,25 +16,63 @@ import { PYTHON, TMP } from '../../tools/word';
 const SCRIPT = String.raw`
 import json, sys, docx
 from docx.oxml.ns import qn
+
+def styles_of(style):
+    while style is not None:
+        yield style
+        style = style.base_style
+
+def para_format(p, name):
+    # Direct formatting, then the paragraph style and the styles it is based on.
+    for pf in [p.paragraph_format] + [s.paragraph_format for s in styles_of(p.style)]:
+        v = getattr(pf, name)
+        if v is not None:
+            return v
+    return None
+
+def run_value(d, p, r, get):
+    # The run, its character style chain, the paragraph style chain, then docDefaults.
+    chain = [r] + list(styles_of(r.style)) + list(styles_of(p.style))
+    for x in chain:
+        v = get(x.font, x.element if x is not r else r._r)
+        if v is not None:
+            return v
+    defaults = d.styles.element.find(qn('w:docDefaults'))
+    return get(None, defaults.find(qn('w:rPrDefault'))) if defaults is not None else None
+
+def rfonts(attr):
+    def get(font, el):
+        rpr = el.find(qn('w:rPr')) if el is not None else None
+        f = rpr.find(qn('w:rFonts')) if rpr is not None else None
+        return f.get(qn(attr)) if f is not None else None
+    return get
+
+def size(font, el):
+    if font is not None:
+        return font.size
+    rpr = el.find(qn('w:rPr')) if el is not None else None
+    sz = rpr.find(qn('w:sz')) if rpr is not None else None
+    return docx.shared.Pt(int(sz.get(qn('w:val'))) / 2) if sz is not None else None
+
 out = {}
 for path in sys.argv[1:]:
     d = docx.Document(path)
     s = d.sections[0]
     paras = []
     for p in d.paragraphs:
-        pf = p.paragraph_format
         r = p.runs[0] if p.runs else None
-        east = None
-        if r is not None and r._r.rPr is not None and r._r.rPr.rFonts is not None:
-            east = r._r.rPr.rFonts.get(qn('w:eastAsia'))
+        line = para_format(p, 'line_spacing')
+        first = para_format(p, 'first_line_indent')
+        sz = run_value(d, p, r, size) if r is not None else None
         paras.append({
             'text': p.text,
-            'line': pf.line_spacing.twips if hasattr(pf.line_spacing, 'twips') else pf.line_spacing,
-            'rule': str(pf.line_spacing_rule),
-            'firstLine': pf.first_line_indent.twips if pf.first_line_indent is not None else None,
-            'size': r.font.size.pt if r is not None and r.font.size is not None else None,
-            'east': east,
-            'hAnsi': r.font.name if r is not None else None,
+            'style': p.style.name if p.style is not None else None,
+            'line': line.twips if hasattr(line, 'twips') else line,
+            'rule': str(para_format(p, 'line_spacing_rule')),
+            'firstLine': first.twips if first is not None else None,
+            'size': sz.pt if sz is not None else None,
+            'east': run_value(d, p, r, rfonts('w:eastAsia')) if r is not None else None,
+            'hAnsi': run_value(d, p, r, rfonts('w:ascii')) if r is not None else None,
         })
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in d.tables]
     out[path] = {
@@ -48,7 +91,16 @@ type Read = Record<string, {
   margins: number[];
   oddEven: boolean;
   evenFooter: string[];
-  paras: { text: string; line: number | null; rule: string; firstLine: number | null; size: number | null; east: string | null; hAnsi: string | null }[];
+  paras: {
+    text: string;
+    style: string | null;
+    line: number | null;
+    rule: string;
+    firstLine: number | null;
+    size: number | null;
+    east: string | null;
+    hAnsi: string | null;
+  }[];
   tables: string[][][];
 }>;
 
@@ -81,6 +133,11 @@ describe('python-docx read-back', () => {
     expect(speech!.rule).toMatch(/EXACTLY/);
     const title = read[files.gongwen].paras[0];
     expect(title).toMatchObject({ size: 22, east: '方正小标宋简体' });
+    // The values come from the named styles, not from direct formatting.
+    expect(speech!.style).toBe('公文正文');
+    expect(title.style).toBe('公文标题');
+    const label = read[files.gongwen].paras.find((p) => p.text.startsWith('时间：'));
+    expect(label).toMatchObject({ size: 16, east: '黑体', firstLine: 640 });
   });
 
   it('tables read back cell by cell; nasty text round-trips', () => {

@@ -1,6 +1,8 @@
 /**
  * The standard lives in the XML (design §4): page, margins, fonts with eastAsia, sizes, exact line
  * rule, docGrid, odd/even footers with the PAGE field, tables, markings, drafts, mirror margins.
+ * Formatting sits in named styles; assertions check the effective formatting (styleSheet in
+ * helpers.ts: run properties, else the character and paragraph styles, else docDefaults).
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DOCUMENT_PROFILE, documentProfileSchema, type DocumentProfile } from '../../../shared/model/documentProfile';
@@ -26,7 +28,7 @@ import {
   groupMeeting,
   baseMeeting,
 } from '../../fixtures/word/meetings';
-import { attr, bodyOf, docxParts, footerXml, headerXml, paragraphs, rows } from './helpers';
+import { attr, bodyOf, docxParts, footerXml, headerXml, paragraphs, rows, styleSheet } from './helpers';
 
 const P = DEFAULT_DOCUMENT_PROFILE;
 const gongwen = (m = committeeMeeting(), profile: DocumentProfile = P, draft = false, nonSecretMarking?: string) =>
@@ -65,6 +67,7 @@ describe.each([
     expect(parts['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
     expect(parts['word/settings.xml']).not.toContain('mirrorMargins');
 
+    const sheet = styleSheet(parts);
     const odd = footerXml(parts, 'default');
     const even = footerXml(parts, 'even');
     for (const f of [odd, even]) {
@@ -72,20 +75,30 @@ describe.each([
       const p = paragraphs(f)[0];
       expect(p.text).toBe('—  —'); // "— " + field + " —"
       for (const r of p.runs) {
-        expect(r.rPr).toContain('w:eastAsia="宋体"');
-        expect(r.rPr).toContain('<w:sz w:val="28"/>');
+        const rPr = sheet.rPr(p, r);
+        for (const slot of ['ascii', 'hAnsi', 'eastAsia', 'cs']) expect(rPr).toContain(`w:${slot}="宋体"`);
+        expect(rPr).toContain('<w:sz w:val="28"/>');
+        expect(rPr).toContain('<w:snapToGrid w:val="false"/>');
       }
+      expect(sheet.pPr(p)).toContain('<w:spacing w:after="0" w:before="0" w:line="320" w:lineRule="exact"/>');
+      expect(attr(sheet.pPr(p), 'w:ind', 'w:firstLine') ?? '0').toBe('0');
     }
-    expect(paragraphs(odd)[0].pPr).toMatch(/<w:jc w:val="right"\/>/);
-    expect(attr(paragraphs(odd)[0].pPr, 'w:ind', 'w:right')).toBe('280');
-    expect(paragraphs(even)[0].pPr).toMatch(/<w:jc w:val="left"\/>/);
-    expect(attr(paragraphs(even)[0].pPr, 'w:ind', 'w:left')).toBe('280');
+    expect(sheet.pPr(paragraphs(odd)[0])).toMatch(/<w:jc w:val="right"\/>/);
+    expect(attr(sheet.pPr(paragraphs(odd)[0]), 'w:ind', 'w:right')).toBe('280');
+    expect(sheet.pPr(paragraphs(even)[0])).toMatch(/<w:jc w:val="left"\/>/);
+    expect(attr(sheet.pPr(paragraphs(even)[0]), 'w:ind', 'w:left')).toBe('280');
   });
 
   it('drafts carry 草稿 in odd and even headers; final records have no header', async () => {
     const draft = await build(committeeMeeting(), P, true);
-    expect(paragraphs(headerXml(draft, 'default'))[0].text).toContain('草稿');
-    expect(paragraphs(headerXml(draft, 'even'))[0].text).toContain('草稿');
+    const sheet = styleSheet(draft);
+    for (const type of ['default', 'even'] as const) {
+      const p = paragraphs(headerXml(draft, type))[0];
+      expect(p.text).toContain('草稿');
+      expect(sheet.pPr(p)).toContain('<w:jc w:val="center"/>');
+      expect(sheet.rPr(p, p.runs[0])).toContain('w:eastAsia="黑体"');
+      expect(sheet.rPr(p, p.runs[0])).toContain('<w:sz w:val="28"/>');
+    }
     const final = await build();
     expect(bodyOf(final)).not.toContain('headerReference');
   });
@@ -99,11 +112,16 @@ describe.each([
   });
 
   it('markings: ★ on the second line in 黑体, the unit marking for 内部, nothing for unmarked', async () => {
-    const secret = paragraphs(bodyOf(await build(classified(committeeMeeting(), 'confidential', 10))));
+    const secretParts = await build(classified(committeeMeeting(), 'confidential', 10));
+    const sheet = styleSheet(secretParts);
+    const secret = paragraphs(bodyOf(secretParts));
     expect(secret[0].text).toBe('');
+    expect(sheet.pPr(secret[0])).toContain('w:line="579" w:lineRule="exact"');
     expect(secret[1].text).toBe('机密★10年');
-    expect(secret[1].runs[0].rPr).toContain('w:eastAsia="黑体"');
-    expect(secret[1].runs[0].rPr).toContain('<w:sz w:val="32"/>');
+    expect(sheet.rPr(secret[1], secret[1].runs[0])).toContain('w:eastAsia="黑体"');
+    expect(sheet.rPr(secret[1], secret[1].runs[0])).toContain('<w:sz w:val="32"/>');
+    expect(sheet.rPr(secret[1], secret[1].runs[0])).not.toContain('<w:spacing w:val=');
+    expect(sheet.pPr(secret[1])).toContain('<w:jc w:val="left"/>');
     const noYears = paragraphs(bodyOf(await build(classified(committeeMeeting(), 'secret'))));
     expect(noYears[1].text).toBe('秘密★10年');
     const internal = paragraphs(bodyOf(await build(classified(committeeMeeting(), 'internal'))));
@@ -122,15 +140,23 @@ describe.each([
   });
 
   it('title: 2号 小标宋, centred, not bold, broken after the organisation name', async () => {
-    const ps = paragraphs(bodyOf(await build()));
+    const parts = await build();
+    const sheet = styleSheet(parts);
+    const ps = paragraphs(bodyOf(parts));
     expect(ps[0].text).toBe('中共××局机关第一党支部');
     expect(ps[1].text).toBe('2025年第3次支部委员会会议记录');
     for (const p of ps.slice(0, 2)) {
-      expect(p.pPr).toContain('<w:jc w:val="center"/>');
-      expect(p.runs[0].rPr).toContain('<w:sz w:val="44"/>');
-      expect(p.runs[0].rPr).toContain('w:eastAsia="方正小标宋简体"');
-      expect(p.runs[0].rPr).toContain('w:hAnsi="方正小标宋简体"');
-      expect(p.runs[0].rPr).not.toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
+      expect(sheet.pPr(p)).toContain('<w:jc w:val="center"/>');
+      expect(sheet.pPr(p)).toContain('<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"/>');
+      expect(sheet.pPr(p)).toContain('<w:keepNext/>');
+      const rPr = sheet.rPr(p, p.runs[0]);
+      expect(rPr).toContain('<w:sz w:val="44"/>');
+      expect(rPr).toContain('w:eastAsia="方正小标宋简体"');
+      expect(rPr).toContain('w:hAnsi="方正小标宋简体"');
+      expect(rPr).not.toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
+      // 2号 off the 3号 grid, and never condensed like the body.
+      expect(rPr).toContain('<w:snapToGrid w:val="false"/>');
+      expect(rPr).not.toContain('<w:spacing w:val=');
     }
   });
 
@@ -153,28 +179,46 @@ describe('公文 layout', () => {
     expect(attr(doc, 'w:docGrid', 'w:type')).toBe('lines');
     expect(attr(doc, 'w:docGrid', 'w:linePitch')).toBe('579');
     expect(parts['word/styles.xml']).toMatch(/<w:docDefaults>[\s\S]*w:eastAsia="仿宋_GB2312"[\s\S]*<w:sz w:val="32"\/>[\s\S]*w:line="579" w:lineRule="exact"/);
+    const sheet = styleSheet(parts);
     const speech = paragraphs(doc).find((p) => p.text.startsWith('王建国：'));
     expect(speech).toBeDefined();
     const p = speech!;
-    expect(p.pPr).toMatch(/<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"\/>/);
-    expect(attr(p.pPr, 'w:ind', 'w:firstLine')).toBe('640');
-    expect(p.pPr).toContain('<w:jc w:val="both"/>');
-    expect(p.runs[0].rPr).toContain('w:eastAsia="仿宋_GB2312"');
-    expect(p.runs[0].rPr).toContain('w:hAnsi="仿宋_GB2312"');
-    expect(p.runs[0].rPr).toContain('w:ascii="Times New Roman"');
-    expect(p.runs[0].rPr).toContain('<w:sz w:val="32"/>');
-    expect(p.runs[0].rPr).toContain('<w:spacing w:val="-5"/>');
+    const pPr = sheet.pPr(p);
+    expect(pPr).toMatch(/<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"\/>/);
+    expect(attr(pPr, 'w:ind', 'w:firstLine')).toBe('640');
+    expect(pPr).toContain('<w:jc w:val="both"/>');
+    expect(pPr).toContain('<w:widowControl w:val="false"/>');
+    const rPr = sheet.rPr(p, p.runs[0]);
+    expect(rPr).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(rPr).toContain('w:hAnsi="仿宋_GB2312"');
+    expect(rPr).toContain('w:ascii="Times New Roman"');
+    expect(rPr).toContain('<w:sz w:val="32"/>');
+    expect(rPr).toContain('<w:spacing w:val="-5"/>');
     expect(doc).not.toContain('lineRule="exactly"');
+    // Lean XML: the body paragraph names its style and its runs carry nothing of their own.
+    expect(p.pPr).toBe('<w:pStyle w:val="GwBody"/>');
+    expect(p.runs.every((r) => r.rPr === '')).toBe(true);
+    expect(doc).not.toContain('<w:rFonts');
   });
 
   it('info lines have 黑体 labels; 应到 / 实到 with the 正式 / 预备 split; absences with reasons', async () => {
-    const ps = paragraphs(bodyOf(await gongwen(generalAssemblyMeeting())));
+    const parts = await gongwen(generalAssemblyMeeting());
+    const sheet = styleSheet(parts);
+    const ps = paragraphs(bodyOf(parts));
     const line = (label: string) => ps.find((p) => p.runs[0]?.text === `${label}：`);
     for (const l of ['时间', '地点', '主持人', '记录人', '应到', '实到', '缺席人员及原因', '列席人员']) {
       const p = line(l);
       expect(p, l).toBeDefined();
-      expect(p!.runs[0].rPr).toContain('w:eastAsia="黑体"');
-      expect(p!.runs[1].rPr).toContain('w:eastAsia="仿宋_GB2312"');
+      const [label, value] = [sheet.rPr(p!, p!.runs[0]), sheet.rPr(p!, p!.runs[1])];
+      expect(label).toContain('w:eastAsia="黑体"');
+      expect(label).toContain('w:hAnsi="黑体"');
+      expect(value).toContain('w:eastAsia="仿宋_GB2312"');
+      // The label is condensed and sized like the body it sits in.
+      for (const rPr of [label, value]) {
+        expect(rPr).toContain('<w:sz w:val="32"/>');
+        expect(rPr).toContain('<w:spacing w:val="-5"/>');
+      }
+      expect(attr(sheet.pPr(p!), 'w:ind', 'w:firstLine')).toBe('640');
     }
     expect(line('时间')!.text).toBe('时间：2025年3月8日（星期六）14时30分至16时30分');
     expect(line('应到')!.text).toBe('应到：15 人（其中正式党员 13 人，预备党员 2 人）');
@@ -184,7 +228,9 @@ describe('公文 layout', () => {
   });
 
   it('会议议题 一、二、, agenda items as 黑体 headings, （一） in 楷体, 表决情况 with the arithmetic', async () => {
-    const ps = paragraphs(bodyOf(await gongwen(generalAssemblyMeeting())));
+    const parts = await gongwen(generalAssemblyMeeting());
+    const sheet = styleSheet(parts);
+    const ps = paragraphs(bodyOf(parts));
     const texts = ps.map((p) => p.text);
     const agendaAt = texts.indexOf('会议议题：');
     expect(texts.slice(agendaAt + 1, agendaAt + 3)).toEqual(['一、讨论接收张晓东同志为中共预备党员', '二、听取支部委员会工作报告']);
@@ -192,12 +238,16 @@ describe('公文 layout', () => {
     expect(contentAt).toBeGreaterThan(agendaAt);
     const h1 = ps[contentAt + 1];
     expect(h1.text).toBe('一、讨论接收张晓东同志为中共预备党员');
-    expect(h1.runs[0].rPr).toContain('w:eastAsia="黑体"');
+    expect(sheet.rPr(h1, h1.runs[0])).toContain('w:eastAsia="黑体"');
+    expect(sheet.rPr(h1, h1.runs[0])).toContain('<w:sz w:val="32"/>');
+    expect(sheet.rPr(h1, h1.runs[0])).not.toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
+    expect(sheet.pPr(h1)).toContain('<w:keepNext/>');
+    expect(attr(sheet.pPr(h1), 'w:ind', 'w:firstLine')).toBe('640');
     expect(ps[contentAt + 2].text).toMatch(/^王建国：/);
     const h2 = ps.find((p) => p.text === '（一）讨论接收张晓东同志为中共预备党员');
-    expect(h2!.runs[0].rPr).toContain('w:eastAsia="楷体_GB2312"');
+    expect(sheet.rPr(h2!, h2!.runs[0])).toContain('w:eastAsia="楷体_GB2312"');
     const vote = ps.find((p) => p.text.startsWith('表决情况：接收预备党员'));
-    expect(vote!.runs[0].rPr).toContain('w:eastAsia="黑体"');
+    expect(sheet.rPr(vote!, vote!.runs[0])).toContain('w:eastAsia="黑体"');
     expect(vote!.text).toBe(
       '表决情况：接收预备党员（张晓东），采取举手表决方式；应到会有表决权的党员 13 人，实到 11 人；' +
         '赞成 12 票（含书面意见 2 票），反对 1 票，弃权 0 票；赞成票超过应到会有表决权党员的半数，表决通过。',
@@ -207,6 +257,10 @@ describe('公文 layout', () => {
     expect(texts).toContain('主持人小结：');
     const sign = ps.find((p) => p.text.startsWith('主持人（签字）：'));
     expect(sign!.text).toBe('主持人（签字）：________　　记录人（签字）：________');
+    expect(sign!.runs.map((r) => attr(sheet.rPr(sign!, r), 'w:rFonts', 'w:eastAsia'))).toEqual(['黑体', '仿宋_GB2312', '黑体', '仿宋_GB2312']);
+    expect(sheet.rPr(sign!, sign!.runs[1])).toContain('<w:spacing w:val="-5"/>');
+    expect(sheet.pPr(sign!)).toContain('<w:keepLines/>');
+    expect(sheet.pPr(sign!)).toContain('<w:jc w:val="left"/>');
   });
 
   it('支委会 votes count committee members', async () => {
@@ -244,14 +298,24 @@ describe('公文 layout', () => {
   });
 
   it('font sets and page-number styles come from the profile', async () => {
-    const gbk = bodyOf(await gongwen(committeeMeeting(), { ...P, fontSet: 'gbk' }));
-    expect(gbk).toContain('w:eastAsia="方正仿宋_GBK"');
-    expect(gbk).toContain('w:eastAsia="方正小标宋_GBK"');
-    expect(gbk).toContain('w:eastAsia="方正黑体_GBK"');
-    expect(gbk).not.toContain('仿宋_GB2312');
-    const win = paragraphs(bodyOf(await gongwen(committeeMeeting(), { ...P, fontSet: 'windows' })));
-    expect(win[0].runs[0].rPr).toContain('w:eastAsia="宋体"');
-    expect(win[0].runs[0].rPr).toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
+    const gbkParts = await gongwen(committeeMeeting(), { ...P, fontSet: 'gbk' });
+    const gbkSheet = styleSheet(gbkParts);
+    const gbk = paragraphs(bodyOf(gbkParts));
+    const east = (sheet: typeof gbkSheet, p: (typeof gbk)[number], i = 0) => attr(sheet.rPr(p, p.runs[i]), 'w:rFonts', 'w:eastAsia');
+    const time = gbk.find((p) => p.runs[0]?.text === '时间：')!;
+    expect(east(gbkSheet, gbk[0])).toBe('方正小标宋_GBK');
+    expect(east(gbkSheet, time, 0)).toBe('方正黑体_GBK');
+    expect(east(gbkSheet, time, 1)).toBe('方正仿宋_GBK');
+    expect(attr(gbkSheet.rPr(time, time.runs[1]), 'w:rFonts', 'w:hAnsi')).toBe('方正仿宋_GBK');
+    expect(bodyOf(gbkParts) + gbkParts['word/styles.xml']).not.toContain('仿宋_GB2312');
+    const winParts = await gongwen(committeeMeeting(), { ...P, fontSet: 'windows' });
+    const winSheet = styleSheet(winParts);
+    const win = paragraphs(bodyOf(winParts));
+    expect(winSheet.rPr(win[0], win[0].runs[0])).toContain('w:eastAsia="宋体"');
+    expect(winSheet.rPr(win[0], win[0].runs[0])).toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
+    const winTime = win.find((p) => p.runs[0]?.text === '时间：')!;
+    expect(east(winSheet, winTime, 1)).toBe('仿宋');
+    expect(winSheet.rPr(winTime, winTime.runs[1])).not.toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
     const plain = await gongwen(committeeMeeting(), { ...P, pageNumberStyle: 'plain' });
     expect(paragraphs(footerXml(plain, 'default'))[0].text).toBe('');
     const diye = await gongwen(committeeMeeting(), { ...P, pageNumberStyle: 'di-ye' });
@@ -263,7 +327,9 @@ describe('公文 layout', () => {
 
 describe('表格式 layout', () => {
   it('fixed full-width table: gridCol and tcW agree, 黑体 labels, repeated header, cantSplit short rows, splittable content', async () => {
-    const doc = bodyOf(await table(generalAssemblyMeeting(3000)));
+    const parts = await table(generalAssemblyMeeting(3000));
+    const sheet = styleSheet(parts);
+    const doc = bodyOf(parts);
     expect(attr(doc, 'w:tblW', 'w:w')).toBe('8844');
     expect(attr(doc, 'w:tblW', 'w:type')).toBe('dxa');
     expect(doc).toContain('<w:tblLayout w:type="fixed"/>');
@@ -290,7 +356,29 @@ describe('表格式 layout', () => {
     expect(content).toBeDefined();
     expect(content).not.toContain('<w:cantSplit/>');
     expect(label('主持人')).toContain('<w:cantSplit/>');
-    expect(paragraphs(label('主持人')!)[0].runs[0].rPr).toContain('w:eastAsia="黑体"');
+    const chair = paragraphs(label('主持人')!);
+    expect(sheet.rPr(chair[0], chair[0].runs[0])).toContain('w:eastAsia="黑体"');
+    expect(sheet.pPr(chair[0])).toContain('<w:jc w:val="center"/>');
+    // Cells: 4号 at exact 460, not condensed; long text justified with a 2-character (4号) indent.
+    for (const p of paragraphs(content!).slice(1)) {
+      const pPr = sheet.pPr(p);
+      expect(pPr).toContain('<w:spacing w:after="0" w:before="0" w:line="460" w:lineRule="exact"/>');
+      for (const r of p.runs) {
+        expect(sheet.rPr(p, r)).toContain('<w:sz w:val="28"/>');
+        expect(sheet.rPr(p, r)).not.toContain('<w:spacing w:val=');
+      }
+    }
+    const speech = paragraphs(content!).find((p) => p.text.startsWith('王建国：'))!;
+    expect(attr(sheet.pPr(speech), 'w:ind', 'w:firstLine')).toBe('560');
+    expect(sheet.pPr(speech)).toContain('<w:jc w:val="both"/>');
+    expect(sheet.rPr(speech, speech.runs[0])).toContain('w:eastAsia="仿宋_GB2312"');
+    const heading = paragraphs(content!).find((p) => p.text.startsWith('一、'))!;
+    expect(sheet.rPr(heading, heading.runs[0])).toContain('w:eastAsia="黑体"');
+    expect(sheet.pPr(heading)).toContain('<w:jc w:val="left"/>');
+    expect(attr(sheet.pPr(heading), 'w:ind', 'w:firstLine')).toBeUndefined();
+    const name = paragraphs(label('会议名称')!)[1];
+    expect(sheet.pPr(name)).toContain('<w:jc w:val="left"/>');
+    expect(sheet.rPr(name, name.runs[0])).toContain('w:eastAsia="仿宋_GB2312"');
     const last = paragraphs(trs[trs.length - 1]).map((p) => p.text);
     expect(last).toEqual(['主持人签字', '记录人签字', '审阅意见（上级党组织）']);
     for (const l of ['会议名称', '时间', '地点', '记录人', '应到人数', '实到人数', '缺席人员及原因', '列席人员', '会议议题', '会议决议', '表决情况', '主持人小结']) {
