@@ -2,7 +2,7 @@
  * Fixed IPC channel names, one per HostApi function. Kept free of runtime imports so the sandboxed
  * preload bundle stays tiny (no zod): the names are checked against the contract by the compiler.
  */
-import type { HOST_GLOBAL, HostApi } from '../shared/host';
+import type { HOST_GLOBAL, HostApi, SaveStreamIpc } from '../shared/host';
 
 export const HOST_CHANNELS = {
   getAppInfo: 'party-minutes:getAppInfo',
@@ -14,7 +14,18 @@ export const HOST_CHANNELS = {
   deleteBackup: 'party-minutes:deleteBackup',
 } as const satisfies Record<keyof HostApi, string>;
 
-export type HostChannel = (typeof HOST_CHANNELS)[keyof typeof HOST_CHANNELS];
+/** Channels the preload uses inside saveFile to stream a Blob to disk (never exposed to the page). */
+export const SAVE_STREAM_CHANNELS = {
+  saveFileBegin: 'party-minutes:save-file-begin',
+  saveFileChunk: 'party-minutes:save-file-chunk',
+  saveFileCommit: 'party-minutes:save-file-commit',
+  saveFileAbort: 'party-minutes:save-file-abort',
+} as const satisfies Record<keyof SaveStreamIpc, string>;
+
+/** Every channel the main process answers. */
+export const IPC_CHANNELS = { ...HOST_CHANNELS, ...SAVE_STREAM_CHANNELS } as const;
+
+export type HostChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 
 /** Same value as HOST_GLOBAL in shared/host.ts (the type annotation makes a mismatch a compile error). */
 export const PRELOAD_GLOBAL: typeof HOST_GLOBAL = 'partyMinutesHost';

@@ -5,7 +5,7 @@
 import { lstat, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
-import type { OpenFileRequest, OpenedFile, SaveFileRequest, SaveFileResult, FileKind } from '../shared/host';
+import type { OpenFileRequest, OpenedFile, SaveFileBeginRequest, SaveFileIpcRequest, SaveFileResult, FileKind } from '../shared/host';
 import { FILE_KIND_INFO, sanitizeFileName } from '../shared/filename';
 import { writeFileAtomic } from './atomic';
 import { UserError } from './errors';
@@ -15,7 +15,7 @@ export function dialogFilters(kind: FileKind): { name: string; extensions: strin
   return [{ name: `${info.label} (*.${info.ext})`, extensions: [info.ext] }];
 }
 
-export function saveDialogOptions(req: Pick<SaveFileRequest, 'suggestedName' | 'kind'>, defaultDir: string | null): SaveDialogOptions {
+export function saveDialogOptions(req: SaveFileBeginRequest, defaultDir: string | null): SaveDialogOptions {
   const fileName = sanitizeFileName(req.suggestedName, FILE_KIND_INFO[req.kind].ext);
   return {
     title: '保存文件',
@@ -49,12 +49,19 @@ export interface DialogDeps {
   defaultDir: string | null;
 }
 
-export async function saveFileWithDialog(req: SaveFileRequest, deps: DialogDeps): Promise<SaveFileResult> {
+/** Asks where to save; the full target path (with extension), or null when cancelled. */
+export async function chooseSaveTarget(req: SaveFileBeginRequest, deps: DialogDeps): Promise<string | null> {
   const result = await deps.showSaveDialog(saveDialogOptions(req, deps.defaultDir));
-  if (result.canceled || !result.filePath) return { saved: false };
+  if (result.canceled || !result.filePath) return null;
   const target = withExtension(result.filePath, req.kind);
   const existing = await lstat(target).catch(() => null);
   if (existing !== null && !existing.isFile()) throw new UserError('所选位置已有同名的文件夹或特殊文件，无法保存。请换一个文件名。');
+  return target;
+}
+
+export async function saveFileWithDialog(req: SaveFileIpcRequest, deps: DialogDeps): Promise<SaveFileResult> {
+  const target = await chooseSaveTarget(req, deps);
+  if (target === null) return { saved: false };
   await writeFileAtomic(target, req.bytes);
   return { saved: true, fileName: path.basename(target) };
 }

@@ -6,19 +6,23 @@ import { z } from 'zod';
 import {
   backupNameSchema,
   openFileRequestSchema,
-  saveFileRequestSchema,
+  saveFileBeginRequestSchema,
+  saveFileChunkRequestSchema,
+  saveFileHandleRequestSchema,
+  saveFileIpcRequestSchema,
   writeBackupRequestSchema,
   type AppInfo,
   type BackupInfo,
   type HostApi,
   type OpenedFile,
   type SaveFileResult,
+  type SaveStreamIpc,
 } from '../shared/host';
-import { HOST_CHANNELS, type IpcResult } from './channels';
+import { IPC_CHANNELS, type IpcResult } from './channels';
 import { APP_HOST, APP_SCHEME, originOf } from './security';
 import { UserError } from './errors';
 
-export { HOST_CHANNELS, type IpcResult } from './channels';
+export { HOST_CHANNELS, IPC_CHANNELS, SAVE_STREAM_CHANNELS, type IpcResult } from './channels';
 export { UserError } from './errors';
 
 
@@ -43,16 +47,23 @@ export function isTrustedSender(frameUrl: string | undefined, devOrigin?: string
   return devOrigin != null && originOf(frameUrl) === devOrigin;
 }
 
+/** Everything the main process answers: the page's HostApi plus the preload's save-file stream. */
+export type IpcApi = HostApi & SaveStreamIpc;
+
 /** Payload schema per channel: exactly one argument (or none). */
 export const PAYLOAD_SCHEMAS = {
   getAppInfo: z.undefined(),
-  saveFile: saveFileRequestSchema,
+  saveFile: saveFileIpcRequestSchema,
   openFile: openFileRequestSchema,
   writeBackup: writeBackupRequestSchema,
   listBackups: z.undefined(),
   readBackup: backupNameSchema,
   deleteBackup: backupNameSchema,
-} as const satisfies Record<keyof HostApi, z.ZodType>;
+  saveFileBegin: saveFileBeginRequestSchema,
+  saveFileChunk: saveFileChunkRequestSchema,
+  saveFileCommit: saveFileHandleRequestSchema,
+  saveFileAbort: saveFileHandleRequestSchema,
+} as const satisfies Record<keyof IpcApi, z.ZodType>;
 
 type Payloads = { [K in keyof typeof PAYLOAD_SCHEMAS]: z.infer<(typeof PAYLOAD_SCHEMAS)[K]> };
 type Results = {
@@ -63,11 +74,15 @@ type Results = {
   listBackups: BackupInfo[];
   readBackup: Uint8Array;
   deleteBackup: void;
+  saveFileBegin: number | null;
+  saveFileChunk: void;
+  saveFileCommit: SaveFileResult;
+  saveFileAbort: void;
 };
 
-/** The main-process implementation of each HostApi function; `event` is the validated caller. */
+/** The main-process implementation of each IPC function; `event` is the validated caller. */
 export type HostHandlers<E extends SenderEvent = SenderEvent> = {
-  [K in keyof HostApi]: (payload: Payloads[K], event: E) => Promise<Results[K]>;
+  [K in keyof IpcApi]: (payload: Payloads[K], event: E) => Promise<Results[K]>;
 };
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -106,7 +121,7 @@ export const UNTRUSTED_SENDER_MESSAGE = '拒绝执行：请求不是来自本程
  * Wraps one handler: the sender must be our top-level frame, the payload must match the zod schema.
  * Never throws; every failure becomes { ok: false, error: <Chinese message> }.
  */
-export function guardHandler<K extends keyof HostApi, E extends SenderEvent>(
+export function guardHandler<K extends keyof IpcApi, E extends SenderEvent>(
   channel: K,
   handler: HostHandlers<E>[K],
   devOrigin: string | null,
@@ -139,14 +154,14 @@ export interface IpcMainLike<E> {
   handle(channel: string, listener: (event: E, ...args: unknown[]) => unknown): void;
 }
 
-/** Registers every HostApi channel on ipcMain, each behind guardHandler. */
+/** Registers every IPC channel (HostApi and save-file stream) on ipcMain, each behind guardHandler. */
 export function registerHostHandlers<E extends SenderEvent>(
   ipcMain: IpcMainLike<E>,
   handlers: HostHandlers<E>,
   devOrigin: string | null,
   log?: (message: string, err?: unknown) => void,
 ): void {
-  for (const name of Object.keys(HOST_CHANNELS) as (keyof HostApi)[]) {
-    ipcMain.handle(HOST_CHANNELS[name], guardHandler(name, handlers[name], devOrigin, log));
+  for (const name of Object.keys(IPC_CHANNELS) as (keyof IpcApi)[]) {
+    ipcMain.handle(IPC_CHANNELS[name], guardHandler(name, handlers[name], devOrigin, log));
   }
 }

@@ -20,6 +20,7 @@ import { createAppProtocolHandler } from './protocol';
 import { registerHostHandlers } from './ipc';
 import { backupsDirFor, createBackupStore } from './backups';
 import { createHostHandlers } from './handlers';
+import { createSaveStreams } from './saveStream';
 import { buildMenuTemplate } from './menu';
 import { bundlePaths } from './paths';
 
@@ -44,6 +45,8 @@ app.enableSandbox();
 if (devOrigin === null) app.commandLine.appendSwitch('host-resolver-rules', HOST_RESOLVER_RULES);
 
 let mainWindow: BrowserWindow | null = null;
+/** Saves in slices (saveFile with a Blob); a closed window's unfinished saves are removed. */
+const saveStreams = createSaveStreams();
 
 function harden(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -57,6 +60,7 @@ function harden(contents: WebContents): void {
     if (!isAllowedNavigation(event.url, origins)) event.preventDefault();
   });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('destroyed', () => void saveStreams.abortAll(contents.id));
 }
 
 function createWindow(): void {
@@ -98,6 +102,8 @@ function start(): void {
     appVersion: app.getVersion(),
     platform: process.platform,
     backups,
+    saveStreams,
+    ownerOf: (event) => event.sender.id,
     dialogsFor: (event) => {
       const win = BrowserWindow.fromWebContents(event.sender);
       return {

@@ -8,13 +8,26 @@ import { z } from 'zod';
 export const FILE_KINDS = ['docx', 'pmx', 'xlsx'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
+/**
+ * The file's contents: bytes in the JS heap, or a Blob (its data lives in the browser's blob store,
+ * outside the V8 heap), so a large file built from many pieces never has to be held whole.
+ */
+export const saveFileBytesSchema = z.union([z.instanceof(Uint8Array), z.instanceof(Blob)]);
+
 /** File names come from user text (organisation names, titles): bounded, and sanitised again by the host. */
 export const saveFileRequestSchema = z.object({
   suggestedName: z.string().min(1).max(255),
   kind: z.enum(FILE_KINDS),
-  bytes: z.instanceof(Uint8Array),
+  bytes: saveFileBytesSchema,
 });
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
+
+/**
+ * What the saveFile IPC channel accepts: IPC cannot carry a Blob, so the preload sends a Blob's
+ * contents in slices over the save-file stream channels below instead.
+ */
+export const saveFileIpcRequestSchema = saveFileRequestSchema.extend({ bytes: z.instanceof(Uint8Array) });
+export type SaveFileIpcRequest = z.infer<typeof saveFileIpcRequestSchema>;
 
 export const saveFileResultSchema = z.object({
   saved: z.boolean(),
@@ -22,6 +35,39 @@ export const saveFileResultSchema = z.object({
   fileName: z.string().optional(),
 });
 export type SaveFileResult = z.infer<typeof saveFileResultSchema>;
+
+/*
+ * Saving a Blob from the desktop shell (preload → main only; not part of the page's HostApi):
+ * begin (save dialog; returns an opaque handle, null when cancelled) → chunk … → commit (atomic
+ * rename) or abort. Handles are random, belong to the window that opened them, and expire.
+ */
+/** Largest slice one save-file-chunk message may carry (the preload sends 4 MiB). */
+export const SAVE_CHUNK_MAX_BYTES = 16 * 1024 * 1024;
+
+export const saveHandleSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const saveFileBeginRequestSchema = saveFileRequestSchema.pick({ suggestedName: true, kind: true });
+export type SaveFileBeginRequest = z.infer<typeof saveFileBeginRequestSchema>;
+
+export const saveFileChunkRequestSchema = z.object({
+  handle: saveHandleSchema,
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= SAVE_CHUNK_MAX_BYTES, '程序内部发送的数据块过大，保存未完成。请重试。'),
+});
+export type SaveFileChunkRequest = z.infer<typeof saveFileChunkRequestSchema>;
+
+export const saveFileHandleRequestSchema = z.object({ handle: saveHandleSchema });
+export type SaveFileHandleRequest = z.infer<typeof saveFileHandleRequestSchema>;
+
+/** The preload's side of the save-file stream, one named function per channel. */
+export interface SaveStreamIpc {
+  /** Shows the save dialog; the handle of the opened temporary file, or null when cancelled. */
+  saveFileBegin(req: SaveFileBeginRequest): Promise<number | null>;
+  saveFileChunk(req: SaveFileChunkRequest): Promise<void>;
+  /** Flushes the temporary file and renames it over the chosen name. */
+  saveFileCommit(req: SaveFileHandleRequest): Promise<SaveFileResult>;
+  /** Removes the temporary file; an unknown handle is ignored. */
+  saveFileAbort(req: SaveFileHandleRequest): Promise<void>;
+}
 
 export const openFileRequestSchema = z.object({ kind: z.enum(FILE_KINDS) });
 export type OpenFileRequest = z.infer<typeof openFileRequestSchema>;

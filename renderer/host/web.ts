@@ -13,9 +13,11 @@ export interface WebHostOptions {
   revokeDelayMs?: number;
 }
 
-function downloadBytes(bytes: Uint8Array, fileName: string, mime: string, revokeDelayMs: number): void {
-  // Copy into a fresh ArrayBuffer: the Blob must not alias memory the caller may reuse.
-  const blob = new Blob([bytes.slice()], { type: mime });
+function downloadBytes(bytes: Uint8Array | Blob, fileName: string, mime: string, revokeDelayMs: number): void {
+  // Bytes are copied into a fresh ArrayBuffer: the Blob must not alias memory the caller may reuse.
+  // A Blob is downloaded as it is (a wrapper only sets the type; it references, never copies, the data).
+  const blob =
+    bytes instanceof Uint8Array ? new Blob([bytes.slice()], { type: mime }) : bytes.type === mime ? bytes : new Blob([bytes], { type: mime });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -5,8 +5,10 @@
  */
 import { version as appVersion } from '../../package.json';
 import type { PmxCipherName, PmxLabel, Manifest } from '../../shared/transfer';
-import { sha256Hex } from '../../shared/transfer';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { HostApi } from '../../shared/host';
+import { FILE_KIND_INFO } from '../../shared/filename';
 import { CURRENT_SCHEMA_VERSION, type PartyMinutesDB } from '../db/database';
 import { getInstallationId } from '../db/meta';
 import { getSettings } from '../db/settings';
@@ -37,14 +39,9 @@ export interface EncryptArchiveOptions {
   createdAt?: string;
 }
 
-/** Streams an archive through the (pipelined) .pmx encoder; returns the whole file (one buffer). */
-export async function encryptArchive(
-  input: StreamArchiveInput,
-  options: EncryptArchiveOptions,
-): Promise<{ bytes: Uint8Array<ArrayBuffer>; manifest: Manifest }> {
+/** Runs the archive through the (pipelined) .pmx encoder, handing each encrypted part to `onPart`. */
+async function sealArchive(input: StreamArchiveInput, options: EncryptArchiveOptions, onPart: (part: Uint8Array) => void): Promise<Manifest> {
   const archive = streamArchive(input);
-  const parts: Uint8Array[] = [];
-  let total = 0;
   for await (const part of sealPmxStream(archive.chunks, {
     password: options.password,
     cipher: options.cipher,
@@ -53,9 +50,22 @@ export async function encryptArchive(
     chunkSize: options.chunkSize ?? EXPORT_CHUNK_SIZE,
     createdAt: options.createdAt,
   })) {
+    onPart(part);
+  }
+  return archive.manifest();
+}
+
+/** Streams an archive through the (pipelined) .pmx encoder; returns the whole file (one buffer). */
+export async function encryptArchive(
+  input: StreamArchiveInput,
+  options: EncryptArchiveOptions,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; manifest: Manifest }> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const manifest = await sealArchive(input, options, (part) => {
     parts.push(part);
     total += part.length;
-  }
+  });
   const bytes = new Uint8Array(total);
   let o = 0;
   for (let i = 0; i < parts.length; i++) {
@@ -63,9 +73,35 @@ export async function encryptArchive(
     o += parts[i].length;
     parts[i] = EMPTY; // let each part go as soon as it is copied
   }
-  return { bytes, manifest: archive.manifest() };
+  return { bytes, manifest };
 }
 const EMPTY = new Uint8Array(0);
+
+/** A finished .pmx file held as a Blob: its data lives in the browser's blob store, not the JS heap. */
+export interface EncryptedBlob {
+  file: Blob;
+  size: number;
+  /** SHA-256 of the whole file (hex), computed part by part. */
+  sha256: string;
+  manifest: Manifest;
+}
+
+/**
+ * Streams an archive through the .pmx encoder into a Blob: each encrypted part is hashed, turned
+ * into a Blob part and dropped, so the whole file is never held in the JS heap.
+ */
+export async function encryptArchiveToBlob(input: StreamArchiveInput, options: EncryptArchiveOptions): Promise<EncryptedBlob> {
+  const parts: Blob[] = [];
+  const hash = sha256.create();
+  let size = 0;
+  const manifest = await sealArchive(input, options, (part) => {
+    hash.update(part);
+    parts.push(new Blob([part as Uint8Array<ArrayBuffer>]));
+    size += part.length;
+  });
+  const file = new Blob(parts, { type: FILE_KIND_INFO.pmx.mime });
+  return { file, size, sha256: bytesToHex(hash.digest()), manifest };
+}
 
 export interface ExportOptions extends EncryptArchiveOptions {
   scope: ExportScope;
@@ -74,12 +110,20 @@ export interface ExportOptions extends EncryptArchiveOptions {
   now?: Date;
 }
 
-export interface ExportResult {
-  bytes: Uint8Array<ArrayBuffer>;
+/** An export held as a Blob (what exportAndSave saves): the file never sits whole in the JS heap. */
+export interface ExportedFile {
+  file: Blob;
+  /** File size in bytes. */
+  size: number;
   sha256: string;
   manifest: Manifest;
   counts: Record<RecordTable, number> & { attachments: number };
   suggestedName: string;
+}
+
+/** An export read back into one buffer (tests, tools; the app saves the Blob instead). */
+export interface ExportResult extends Omit<ExportedFile, 'file' | 'size'> {
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 /** `source.orgName` and the file name: the unit name, else the top organisation of the scope. */
@@ -95,7 +139,8 @@ function stamp(d: Date): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
 }
 
-export async function exportRecords(db: PartyMinutesDB, options: ExportOptions): Promise<ExportResult> {
+/** Export into a Blob, part by part: the peak JS heap stays bounded by a few chunks and one attachment. */
+export async function exportRecordsToBlob(db: PartyMinutesDB, options: ExportOptions): Promise<ExportedFile> {
   const progress = throttleProgress(options.onProgress);
   progress({ stage: 'collect', fraction: 0 });
   const now = options.now ?? new Date();
@@ -113,7 +158,7 @@ export async function exportRecords(db: PartyMinutesDB, options: ExportOptions):
   await yieldToUi();
 
   let attachmentCount = 0;
-  const { bytes, manifest } = await encryptArchive(
+  const { file, size, sha256, manifest } = await encryptArchiveToBlob(
     {
       schemaVersion: CURRENT_SCHEMA_VERSION,
       exportedAt: now.toISOString(),
@@ -133,11 +178,11 @@ export async function exportRecords(db: PartyMinutesDB, options: ExportOptions):
     },
     { ...options, createdAt: now.toISOString() },
   );
-  const sha256 = await sha256Hex(bytes);
   progress({ stage: 'done', fraction: 1 });
   const label = collected.scope.kind === 'orgs' && Array.isArray(collected.scope.names) ? String(collected.scope.names[0] ?? '') : orgName;
   return {
-    bytes,
+    file,
+    size,
     sha256,
     manifest,
     counts: {
@@ -150,6 +195,12 @@ export async function exportRecords(db: PartyMinutesDB, options: ExportOptions):
   };
 }
 
+/** Export into one buffer (the whole file in the JS heap; the app itself saves the Blob). */
+export async function exportRecords(db: PartyMinutesDB, options: ExportOptions): Promise<ExportResult> {
+  const { file, size: _size, ...rest } = await exportRecordsToBlob(db, options);
+  return { ...rest, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
 export interface SaveExportOptions extends ExportOptions {
   operator?: string;
   medium?: string;
@@ -160,10 +211,10 @@ export async function exportAndSave(
   db: PartyMinutesDB,
   host: HostApi,
   options: SaveExportOptions,
-): Promise<{ result: ExportResult; saved: boolean; fileName: string }> {
-  let result: ExportResult;
+): Promise<{ result: ExportedFile; saved: boolean; fileName: string }> {
+  let result: ExportedFile;
   try {
-    result = await exportRecords(db, options);
+    result = await exportRecordsToBlob(db, options);
   } catch (e) {
     await logOperation(db, {
       kind: 'export', fileName: '', fileSha256: '', counts: {}, result: 'failed',
@@ -171,7 +222,7 @@ export async function exportAndSave(
     }).catch(() => undefined);
     throw e;
   }
-  const saved = await host.saveFile({ suggestedName: result.suggestedName, kind: 'pmx', bytes: result.bytes });
+  const saved = await host.saveFile({ suggestedName: result.suggestedName, kind: 'pmx', bytes: result.file });
   const fileName = saved.fileName ?? result.suggestedName;
   await logOperation(db, {
     kind: 'export',

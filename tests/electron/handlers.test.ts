@@ -20,7 +20,17 @@ describe('createHostHandlers', () => {
       showSaveDialog: async () => ({ canceled: true }),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
     }));
-    const h = createHostHandlers({ appVersion: '0.1.0', platform: 'win32', backups, dialogsFor });
+    const saveStreams = {
+      begin: vi.fn(async () => 42),
+      chunk: vi.fn(async () => {}),
+      commit: vi.fn(async () => ({ saved: true, fileName: 'a.pmx' })),
+      abort: vi.fn(async () => {}),
+      abortAll: vi.fn(async () => {}),
+      sweep: vi.fn(async () => {}),
+      size: 0,
+    };
+    const owner = {};
+    const h = createHostHandlers({ appVersion: '0.1.0', platform: 'win32', backups, dialogsFor, saveStreams, ownerOf: () => owner });
     expect(await h.getAppInfo(undefined, event)).toEqual({ appVersion: '0.1.0', shell: 'electron', platform: 'win32', backupsOnDisk: true });
     await h.writeBackup({ name: 'a.pmx', bytes: new Uint8Array([1]) }, event);
     expect(backups.write).toHaveBeenCalledWith('a.pmx', new Uint8Array([1]));
@@ -31,6 +41,15 @@ describe('createHostHandlers', () => {
     expect(await h.saveFile({ suggestedName: 'x', kind: 'docx', bytes: new Uint8Array() }, event)).toEqual({ saved: false });
     expect(await h.openFile({ kind: 'pmx' }, event)).toBeNull();
     expect(dialogsFor).toHaveBeenCalledWith(event);
+    // the save-file stream goes to the store with the caller as owner
+    expect(await h.saveFileBegin({ suggestedName: 'x', kind: 'pmx' }, event)).toBe(42);
+    expect(saveStreams.begin).toHaveBeenCalledWith({ suggestedName: 'x', kind: 'pmx' }, dialogsFor.mock.results.at(-1)!.value, owner);
+    await h.saveFileChunk({ handle: 42, bytes: new Uint8Array([1]) }, event);
+    expect(saveStreams.chunk).toHaveBeenCalledWith({ handle: 42, bytes: new Uint8Array([1]) }, owner);
+    expect(await h.saveFileCommit({ handle: 42 }, event)).toEqual({ saved: true, fileName: 'a.pmx' });
+    expect(saveStreams.commit).toHaveBeenCalledWith({ handle: 42 }, owner);
+    await h.saveFileAbort({ handle: 42 }, event);
+    expect(saveStreams.abort).toHaveBeenCalledWith({ handle: 42 }, owner);
   });
 });
 

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   guardHandler,
   HOST_CHANNELS,
+  IPC_CHANNELS,
+  SAVE_STREAM_CHANNELS,
   isTrustedSender,
   PAYLOAD_SCHEMAS,
   registerHostHandlers,
@@ -26,6 +28,10 @@ function fakeHandlers(): HostHandlers {
     listBackups: vi.fn(async () => []),
     readBackup: vi.fn(async () => new Uint8Array([1])),
     deleteBackup: vi.fn(async () => {}),
+    saveFileBegin: vi.fn(async () => 123456789),
+    saveFileChunk: vi.fn(async () => {}),
+    saveFileCommit: vi.fn(async () => ({ saved: true, fileName: 'a.pmx' })),
+    saveFileAbort: vi.fn(async () => {}),
   };
 }
 
@@ -34,7 +40,19 @@ describe('channels', () => {
     const names = Object.keys(HOST_CHANNELS).sort();
     expect(names).toEqual(['deleteBackup', 'getAppInfo', 'listBackups', 'openFile', 'readBackup', 'saveFile', 'writeBackup']);
     expect(new Set(Object.values(HOST_CHANNELS)).size).toBe(names.length);
-    expect(Object.keys(PAYLOAD_SCHEMAS).sort()).toEqual(names);
+  });
+
+  it('adds the save-file stream channels (preload only), all distinct and each with a schema', () => {
+    expect(Object.values(SAVE_STREAM_CHANNELS).sort()).toEqual([
+      'party-minutes:save-file-abort',
+      'party-minutes:save-file-begin',
+      'party-minutes:save-file-chunk',
+      'party-minutes:save-file-commit',
+    ]);
+    const all = Object.keys(IPC_CHANNELS).sort();
+    expect(all).toEqual([...Object.keys(HOST_CHANNELS), ...Object.keys(SAVE_STREAM_CHANNELS)].sort());
+    expect(new Set(Object.values(IPC_CHANNELS)).size).toBe(all.length);
+    expect(Object.keys(PAYLOAD_SCHEMAS).sort()).toEqual(all);
   });
 
   it('exposes the preload under HOST_GLOBAL', () => {
@@ -97,6 +115,18 @@ describe('guardHandler', () => {
     ['saveFile', [{ suggestedName: '', kind: 'docx', bytes: new Uint8Array() }]],
     ['saveFile', [{ suggestedName: 'a', kind: 'exe', bytes: new Uint8Array() }]],
     ['saveFile', [{ suggestedName: 'a', kind: 'docx', bytes: [1, 2, 3] }]],
+    ['saveFile', [{ suggestedName: 'a', kind: 'docx', bytes: new Blob([new Uint8Array([1])]) }]],
+    ['saveFileBegin', [{ suggestedName: '', kind: 'pmx' }]],
+    ['saveFileBegin', [{ suggestedName: 'a', kind: 'exe' }]],
+    ['saveFileChunk', [{ handle: 1, bytes: [1, 2] }]],
+    ['saveFileChunk', [{ handle: 1, bytes: new Blob([new Uint8Array([1])]) }]],
+    ['saveFileChunk', [{ handle: '1', bytes: new Uint8Array(1) }]],
+    ['saveFileChunk', [{ handle: 1.5, bytes: new Uint8Array(1) }]],
+    ['saveFileChunk', [{ handle: -1, bytes: new Uint8Array(1) }]],
+    ['saveFileChunk', [{ handle: 1, bytes: new Uint8Array(16 * 1024 * 1024 + 1) }]],
+    ['saveFileCommit', [{}]],
+    ['saveFileCommit', [{ handle: Number.MAX_SAFE_INTEGER + 2 }]],
+    ['saveFileAbort', ['1']],
     ['openFile', [{}]],
     ['openFile', ['pmx']],
     ['writeBackup', [{ name: '../x.pmx', bytes: new Uint8Array() }]],
@@ -149,7 +179,12 @@ describe('registerHostHandlers', () => {
     const ipcMain = { handle: vi.fn((ch: string, fn: (event: SenderEvent, ...args: unknown[]) => unknown) => void registered.set(ch, fn)) };
     const h = fakeHandlers();
     registerHostHandlers(ipcMain, h, null);
-    expect([...registered.keys()].sort()).toEqual(Object.values(HOST_CHANNELS).sort());
+    expect([...registered.keys()].sort()).toEqual(Object.values(IPC_CHANNELS).sort());
+    expect(await registered.get(SAVE_STREAM_CHANNELS.saveFileCommit)!({ senderFrame: { url: 'https://x/', parent: null } }, { handle: 1 })).toEqual({
+      ok: false,
+      error: UNTRUSTED_SENDER_MESSAGE,
+    });
+    expect(h.saveFileCommit).not.toHaveBeenCalled();
     expect(await registered.get(HOST_CHANNELS.listBackups)!(appEvent)).toEqual({ ok: true, value: [] });
     expect(await registered.get(HOST_CHANNELS.listBackups)!({ senderFrame: { url: 'https://x/', parent: null } })).toEqual({
       ok: false,

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HOST_CHANNELS } from '../../electron/channels';
+import { IPC_CHANNELS } from '../../electron/channels';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -124,7 +124,7 @@ describe('main (production)', () => {
     // ELECTRON_RENDERER_URL is ignored in a packaged app.
     expect(m.windows[0].loadURL).toHaveBeenCalledWith('app://party-minutes/');
     const channels = m.electron.ipcMain.handle.mock.calls.map((c) => c[0]).sort();
-    expect(channels).toEqual(Object.values(HOST_CHANNELS).sort());
+    expect(channels).toEqual(Object.values(IPC_CHANNELS).sort());
     expect(m.electron.Menu.setApplicationMenu).toHaveBeenCalled();
   });
 
@@ -165,6 +165,8 @@ describe('main (production)', () => {
     f.on.get('will-attach-webview')!(webview);
     expect(webview.preventDefault).toHaveBeenCalled();
     expect(f.openHandler()!({ url: 'app://party-minutes/' })).toEqual({ action: 'deny' });
+    // a closed window's unfinished saves are removed
+    expect(f.on.has('destroyed')).toBe(true);
   });
 
   it('quits at once when another instance holds the lock', async () => {

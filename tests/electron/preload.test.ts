@@ -6,7 +6,7 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-import { HOST_CHANNELS } from '../../electron/channels';
+import { HOST_CHANNELS, SAVE_STREAM_CHANNELS } from '../../electron/channels';
 import { HOST_GLOBAL, type HostApi } from '../../shared/host';
 
 async function loadPreload(): Promise<HostApi> {
@@ -53,6 +53,64 @@ describe('preload', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(HOST_CHANNELS.readBackup, 'a.pmx');
     await api.deleteBackup('a.pmx');
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(HOST_CHANNELS.deleteBackup, 'a.pmx');
+  });
+
+  it('streams a Blob in 4 MiB slices: begin → chunks → commit, never the saveFile channel', async () => {
+    const api = await loadPreload();
+    const MiB = 1024 * 1024;
+    const data = new Uint8Array(9 * MiB + 5);
+    for (let i = 0; i < data.length; i += 4096) data[i] = (i / 4096) & 0xff;
+    const received: Uint8Array[] = [];
+    electron.ipcRenderer.invoke.mockImplementation(async (channel: string, payload: { handle?: number; bytes?: Uint8Array }) => {
+      if (channel === SAVE_STREAM_CHANNELS.saveFileBegin) return { ok: true, value: 77 };
+      if (channel === SAVE_STREAM_CHANNELS.saveFileChunk) {
+        expect(payload.handle).toBe(77);
+        expect(payload.bytes).toBeInstanceOf(Uint8Array);
+        received.push(payload.bytes!);
+        return { ok: true, value: undefined };
+      }
+      if (channel === SAVE_STREAM_CHANNELS.saveFileCommit) return { ok: true, value: { saved: true, fileName: 'x.pmx' } };
+      throw new Error(`unexpected ${channel}`);
+    });
+    const res = await api.saveFile({ suggestedName: '记录', kind: 'pmx', bytes: new Blob([data.subarray(0, MiB), data.subarray(MiB)]) });
+    expect(res).toEqual({ saved: true, fileName: 'x.pmx' });
+    const channels = electron.ipcRenderer.invoke.mock.calls.map((c) => c[0]);
+    expect(channels).toEqual([
+      SAVE_STREAM_CHANNELS.saveFileBegin,
+      SAVE_STREAM_CHANNELS.saveFileChunk,
+      SAVE_STREAM_CHANNELS.saveFileChunk,
+      SAVE_STREAM_CHANNELS.saveFileChunk,
+      SAVE_STREAM_CHANNELS.saveFileCommit,
+    ]);
+    expect(electron.ipcRenderer.invoke.mock.calls[0][1]).toEqual({ suggestedName: '记录', kind: 'pmx' });
+    expect(electron.ipcRenderer.invoke.mock.calls[4][1]).toEqual({ handle: 77 });
+    expect(received.map((b) => b.length)).toEqual([4 * MiB, 4 * MiB, MiB + 5]);
+    const joined = new Uint8Array(data.length);
+    let o = 0;
+    for (const b of received) {
+      joined.set(b, o);
+      o += b.length;
+    }
+    expect(joined).toEqual(data);
+  });
+
+  it('returns saved:false without sending data when the dialog is cancelled', async () => {
+    const api = await loadPreload();
+    electron.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: null });
+    expect(await api.saveFile({ suggestedName: 'a', kind: 'pmx', bytes: new Blob([new Uint8Array(10)]) })).toEqual({ saved: false });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+  });
+
+  it('aborts the save and reports the Chinese message when a slice fails', async () => {
+    const api = await loadPreload();
+    electron.ipcRenderer.invoke.mockImplementation(async (channel: string) => {
+      if (channel === SAVE_STREAM_CHANNELS.saveFileBegin) return { ok: true, value: 5 };
+      if (channel === SAVE_STREAM_CHANNELS.saveFileChunk) return { ok: false, error: '磁盘空间不足，文件未能写入。' };
+      if (channel === SAVE_STREAM_CHANNELS.saveFileAbort) throw new Error('abort failed too');
+      throw new Error(`unexpected ${channel}`);
+    });
+    await expect(api.saveFile({ suggestedName: 'a', kind: 'pmx', bytes: new Blob([new Uint8Array(10)]) })).rejects.toThrow('磁盘空间不足');
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(SAVE_STREAM_CHANNELS.saveFileAbort, { handle: 5 });
   });
 
   it('turns an error result into an Error with the Chinese message', async () => {

@@ -40,6 +40,36 @@ describe('web host: saveFile', () => {
     await vi.waitFor(() => expect(revoke).toHaveBeenCalledWith('blob:test/1'));
   });
 
+  it('downloads a Blob as it is, without reading or copying it', async () => {
+    const clicked = captureDownloads();
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:test/2';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const file = new Blob([new Uint8Array([1, 2]), new Uint8Array([3])], { type: 'application/octet-stream' });
+    const read = vi.spyOn(file, 'arrayBuffer');
+    const res = await createWebHost({ revokeDelayMs: 0 }).saveFile({ suggestedName: '交换文件', kind: 'pmx', bytes: file });
+    expect(res).toEqual({ saved: true, fileName: '交换文件.pmx' });
+    expect(clicked).toEqual([{ download: '交换文件.pmx', href: 'blob:test/2', inDocument: true }]);
+    expect(blobs[0]).toBe(file);
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('gives a Blob of another type the kind’s type (a wrapper that references the same data)', async () => {
+    captureDownloads();
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:test/3';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    await createWebHost({ revokeDelayMs: 0 }).saveFile({ suggestedName: 'a', kind: 'docx', bytes: new Blob([new Uint8Array([0x50, 0x4b])]) });
+    expect(blobs[0].type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(Array.from(new Uint8Array(await blobs[0].arrayBuffer()))).toEqual([0x50, 0x4b]);
+  });
+
   it('keeps rare characters in the name', async () => {
     captureDownloads();
     const res = await createWebHost({ revokeDelayMs: 0 }).saveFile({ suggestedName: '张堃𬍛谈心谈话', kind: 'docx', bytes: new Uint8Array() });

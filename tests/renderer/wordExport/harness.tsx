@@ -44,16 +44,20 @@ export async function storeMeeting(db: PartyMinutesDB, org: Organisation, m: Mee
   return stored;
 }
 
+/** Word export hands the host bytes (a Blob is only used for large .pmx files). */
+export type SavedDocx = SaveFileRequest & { bytes: Uint8Array };
+
 export interface FakeHost {
-  saved: SaveFileRequest[];
+  saved: SavedDocx[];
   saveFile: ReturnType<typeof vi.fn<(req: SaveFileRequest) => Promise<SaveFileResult>>>;
 }
 
 /** A desktop-like host whose save dialog always accepts the suggested name. */
 export function installFakeHost(): FakeHost {
-  const saved: SaveFileRequest[] = [];
+  const saved: SavedDocx[] = [];
   const saveFile = vi.fn(async (req: SaveFileRequest): Promise<SaveFileResult> => {
-    saved.push(req);
+    if (!(req.bytes instanceof Uint8Array)) throw new Error('expected the .docx as bytes');
+    saved.push({ ...req, bytes: req.bytes });
     return { saved: true, fileName: req.suggestedName };
   });
   const host: HostApi = {
