@@ -11,21 +11,15 @@
  */
 import { randomBytes, type Bytes } from '../../shared/transfer/bytes';
 import { chunkIv, createChunkCipher } from '../../shared/transfer/cipher';
-import { PmxError } from '../../shared/transfer/errors';
 import {
   buildPreamble,
-  DEFAULT_CHUNK_SIZE,
-  MAX_CHUNK_SIZE,
-  MAX_ITERATIONS,
-  MIN_CHUNK_SIZE,
-  MIN_ITERATIONS,
   NONCE_LENGTH,
   PMX_FORMAT,
   SALT_LENGTH,
   type PmxHeader,
 } from '../../shared/transfer/header';
 import { deriveKeys, KDF_FOR_CIPHER } from '../../shared/transfer/kdf';
-import { DEFAULT_ITERATIONS, type PmxEncodeOptions } from '../../shared/transfer/pmx';
+import { checkEncodeOptions, type PmxEncodeOptions } from '../../shared/transfer/pmx';
 
 /** Chunks being sealed at once (each at most 4 MiB; ArrayBuffers, outside the JS heap). */
 const IN_FLIGHT = 4;
@@ -34,19 +28,7 @@ export async function* sealPmxStream(
   plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   options: PmxEncodeOptions,
 ): AsyncGenerator<Bytes, void, undefined> {
-  const cipher = options.cipher ?? 'AES-256-GCM';
-  if (cipher !== 'AES-256-GCM' && cipher !== 'SM4-GCM') throw new PmxError('bad-options', `不支持的加密算法 ${String(cipher)}`);
-  const iterations = options.iterations ?? DEFAULT_ITERATIONS[cipher];
-  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  if (typeof options.password !== 'string' || options.password.length === 0) throw new PmxError('bad-options', '传输密码不能为空');
-  if (!Number.isInteger(iterations) || iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
-    throw new PmxError('bad-options', `迭代次数应在 ${MIN_ITERATIONS}–${MAX_ITERATIONS} 之间`);
-  }
-  if (!Number.isInteger(chunkSize) || chunkSize < MIN_CHUNK_SIZE || chunkSize > MAX_CHUNK_SIZE) {
-    throw new PmxError('bad-options', `分块大小应在 ${MIN_CHUNK_SIZE}–${MAX_CHUNK_SIZE} 之间`);
-  }
-  if (options.salt && options.salt.length !== SALT_LENGTH) throw new PmxError('bad-options', 'salt 应为 16 字节');
-  if (options.nonce && options.nonce.length !== NONCE_LENGTH) throw new PmxError('bad-options', 'nonce 应为 16 字节');
+  const { cipher, iterations, chunkSize } = checkEncodeOptions(options);
   const salt = options.salt ? new Uint8Array(options.salt) : randomBytes(SALT_LENGTH);
   const nonce = options.nonce ? new Uint8Array(options.nonce) : randomBytes(NONCE_LENGTH);
   const createdAt = options.createdAt ?? new Date().toISOString();

@@ -64,7 +64,8 @@ export interface PmxDecodeOptions {
   onHeader?: (info: PmxHeaderInfo) => void | Promise<void>;
 }
 
-function checkEncodeOptions(o: PmxEncodeOptions): Required<Pick<PmxEncodeOptions, 'cipher' | 'iterations' | 'chunkSize'>> {
+/** Validates encode options and fills the defaults (shared with the pipelined encoder in the renderer). */
+export function checkEncodeOptions(o: PmxEncodeOptions): Required<Pick<PmxEncodeOptions, 'cipher' | 'iterations' | 'chunkSize'>> {
   const cipher = o.cipher ?? 'AES-256-GCM';
   if (cipher !== 'AES-256-GCM' && cipher !== 'SM4-GCM') throw new PmxError('bad-options', `不支持的加密算法 ${String(cipher)}`);
   const iterations = o.iterations ?? DEFAULT_ITERATIONS[cipher];
