@@ -28,6 +28,7 @@ import { emptyMeetingFields } from './meetings';
 import { getInstallationId, stampMeta } from './meta';
 import { buildAttendance, dayBefore, seatsOn } from './roster';
 import { DbError, parseOrThrow } from './validate';
+import { getSettings, putSettings } from './settings';
 
 export interface DemoOptions {
   /** "Today" for the demo: the year of meetings ends with the month before this. */
@@ -709,6 +710,9 @@ export async function fillDemoData(db: PartyMinutesDB, opts: DemoOptions): Promi
     await db.members.bulkAdd(vMembers);
     await db.meetings.bulkAdd(vMeetings);
   });
+  // The demo unit's name, unless the secretary already typed one.
+  const settings = await getSettings(db);
+  if (!settings.unitName.trim()) await putSettings(db, { ...settings, unitName: '××市财政局' });
   return {
     partyCommitteeId: pc,
     branchIds,

@@ -5,6 +5,7 @@ import { getMeeting } from '../../../renderer/db/meetings';
 import { listMembers, rosterOn } from '../../../renderer/db/members';
 import { organisationTree } from '../../../renderer/db/organisations';
 import { countAttendance } from '../../../shared/rules/attendance';
+import { getSettings } from '../../../renderer/db/settings';
 import { freshDb } from './helpers';
 
 const NOW = new Date('2026-01-15T08:00:00.000Z');
@@ -13,6 +14,8 @@ describe('demo data', () => {
   it('builds a realistic unit with a year of meetings and planted gaps', async () => {
     const db = await freshDb();
     const s = await fillDemoData(db, { now: NOW });
+    // The sidebar shows the unit's name: the demo fills it when none was typed.
+    expect((await getSettings(db)).unitName).toBe('××市财政局');
     expect(s.organisations).toBe(6);
     expect(s.members).toBe(42);
     expect(s.meetings).toBeGreaterThan(110);
