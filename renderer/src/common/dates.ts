@@ -13,7 +13,13 @@ export function todayString(): string {
   return dayjs().format('YYYY-MM-DD');
 }
 
-/** 2025-03-08T06:12:00Z → 2025-03-08 14:12 (local time). */
+/** 2025-03-08T06:12:00Z → 14:12:05 (local time), for "已自动保存 …". */
+export function formatClock(iso: string): string {
+  const d = dayjs(iso);
+  return d.isValid() ? d.format('HH:mm:ss') : '';
+}
+
+/** 2025-03-08T06:12:00Z → 2025-03-08 14:12 (local time). One format for every timestamp shown. */
 export function formatLocalDateTime(iso: string): string {
   const d = dayjs(iso);
   return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : iso;

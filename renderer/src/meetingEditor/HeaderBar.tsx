@@ -5,17 +5,8 @@ import { ArrowLeftOutlined, CheckOutlined, DeleteOutlined, LoadingOutlined, Unlo
 import { RECORD_STATUS_LABELS, type Meeting } from '../../../shared/model';
 import { classificationShort, isNationalSecret } from '../../../shared/format';
 import type { SaveState } from './useMeetingDraft';
+import { formatClock, formatLocalDateTime } from '../common/dates';
 
-function clock(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
-
-function dateTime(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${clock(iso).slice(0, 5)}`;
-}
 
 export function SaveIndicator({ state, readOnly }: { state: SaveState; readOnly: boolean }) {
   if (readOnly) return <Typography.Text type="secondary">已定稿，只读</Typography.Text>;
@@ -30,13 +21,13 @@ export function SaveIndicator({ state, readOnly }: { state: SaveState; readOnly:
     case 'saved':
       return (
         <Typography.Text type="success" role="status">
-          <CheckOutlined aria-hidden /> 已自动保存 {clock(state.at)}
+          <CheckOutlined aria-hidden /> 已自动保存 {formatClock(state.at)}
         </Typography.Text>
       );
     case 'clean':
       return (
         <Typography.Text type="secondary" role="status">
-          {state.at ? `上次保存 ${clock(state.at)}` : '已保存'}
+          {state.at ? `上次保存 ${formatClock(state.at)}` : '已保存'}
         </Typography.Text>
       );
     case 'error':
@@ -86,7 +77,7 @@ export const HeaderBar = memo(function HeaderBar(p: HeaderBarProps) {
             {marking && <Tag color={secret ? 'red' : 'orange'}>{marking}</Tag>}
             {final && p.stored.finalisedAt && (
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                定稿于 {dateTime(p.stored.finalisedAt)}
+                定稿于 {formatLocalDateTime(p.stored.finalisedAt)}
               </Typography.Text>
             )}
           </Space>

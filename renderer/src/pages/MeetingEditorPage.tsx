@@ -21,6 +21,7 @@ import {
   type PartyMinutesDB,
 } from '../../db';
 import { useDb, useUnitSettings } from '../dbContext';
+import { formatLocalDateTime } from '../common/dates';
 import { errorText } from '../common/errors';
 import { useUndoToast } from '../common/useUndo';
 import { navigate } from '../router';
@@ -449,7 +450,7 @@ export function MeetingEditorPage({ meetingId, extraActions }: MeetingEditorPage
                   <ol className="pm-reopen-log" aria-label="重新打开记录">
                     {stored.reopenLog.map((r, i) => (
                       <li key={i}>
-                        <Typography.Text type="secondary">{new Date(r.at).toLocaleString('zh-CN', { hour12: false })}</Typography.Text>　{r.reason}
+                        <Typography.Text type="secondary">{formatLocalDateTime(r.at)}</Typography.Text>　{r.reason}
                       </li>
                     ))}
                   </ol>
