@@ -23,41 +23,20 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export interface WindowOptionsInput {
-  /** Absolute path of the bundled preload (out/preload/index.cjs). */
-  preloadPath: string;
-  /** DevTools only in development builds. */
-  devTools: boolean;
-}
-
-export function buildWindowOptions({ preloadPath, devTools }: WindowOptionsInput): BrowserWindowConstructorOptions {
-  return {
-    title: '党建会议记录',
-    width: 1280,
-    height: 860,
-    minWidth: 1024,
-    minHeight: 680,
-    show: false,
-    backgroundColor: '#ffffff',
-    autoHideMenuBar: false,
-    webPreferences: {
-      preload: preloadPath,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      devTools,
-    },
-  };
-}
+/**
+ * Window chrome only. The webPreferences are written as a literal at the `new BrowserWindow` call in
+ * main.ts, where Electronegativity (CI) can read them; tests/electron/main.test.ts asserts them.
+ */
+export const WINDOW_CHROME = {
+  title: '党建会议记录',
+  width: 1280,
+  height: 860,
+  minWidth: 1024,
+  minHeight: 680,
+  show: false,
+  backgroundColor: '#ffffff',
+  autoHideMenuBar: false,
+} as const satisfies BrowserWindowConstructorOptions;
 
 /**
  * Origin as the browser writes it. Node's URL reports 'null' as the origin of non-special schemes

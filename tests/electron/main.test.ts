@@ -119,7 +119,20 @@ describe('main (production)', () => {
     expect(m.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(m.windows).toHaveLength(1);
     const prefs = m.windows[0].options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false });
+    expect(prefs).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: false,
+    });
+    expect(m.windows[0].options.show).toBe(false);
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
     // ELECTRON_RENDERER_URL is ignored in a packaged app.
     expect(m.windows[0].loadURL).toHaveBeenCalledWith('app://party-minutes/');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allowedOrigins,
   APP_ORIGIN,
-  buildWindowOptions,
+  WINDOW_CHROME,
   CONTENT_SECURITY_POLICY,
   devOriginFrom,
   isAllowedNavigation,
@@ -11,28 +11,10 @@ import {
   shouldBlockRequest,
 } from '../../electron/security';
 
-describe('buildWindowOptions', () => {
-  it('hardens every webPreference (design §5)', () => {
-    const opts = buildWindowOptions({ preloadPath: '/app/out/preload/index.cjs', devTools: false });
-    expect(opts.webPreferences).toMatchObject({
-      preload: '/app/out/preload/index.cjs',
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      devTools: false,
-    });
-    expect(opts.show).toBe(false);
-    expect(opts.title).toBe('党建会议记录');
-  });
-
-  it('enables DevTools only when asked (development)', () => {
-    expect(buildWindowOptions({ preloadPath: '/p', devTools: true }).webPreferences?.devTools).toBe(true);
+describe('WINDOW_CHROME', () => {
+  it('opens hidden until ready, with the product name', () => {
+    expect(WINDOW_CHROME.show).toBe(false);
+    expect(WINDOW_CHROME.title).toBe('党建会议记录');
   });
 });
 
