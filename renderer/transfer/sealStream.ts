@@ -9,17 +9,9 @@
  *  - a chunk that lies inside one plaintext piece is sealed from a view, without copying.
  * Output order is the file order. Tests compare it with `decodePmx` (tests/renderer/transfer).
  */
-import { randomBytes, type Bytes } from '../../shared/transfer/bytes';
-import { chunkIv, createChunkCipher } from '../../shared/transfer/cipher';
-import {
-  buildPreamble,
-  NONCE_LENGTH,
-  PMX_FORMAT,
-  SALT_LENGTH,
-  type PmxHeader,
-} from '../../shared/transfer/header';
-import { deriveKeys, KDF_FOR_CIPHER } from '../../shared/transfer/kdf';
-import { checkEncodeOptions, type PmxEncodeOptions } from '../../shared/transfer/pmx';
+import type { Bytes } from '../../shared/transfer/bytes';
+import { chunkIv } from '../../shared/transfer/cipher';
+import { checkEncodeOptions, prepareEncode, type PmxEncodeOptions } from '../../shared/transfer/pmx';
 
 /** Chunks being sealed at once (each at most 4 MiB; ArrayBuffers, outside the JS heap). */
 const IN_FLIGHT = 4;
@@ -28,27 +20,10 @@ export async function* sealPmxStream(
   plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   options: PmxEncodeOptions,
 ): AsyncGenerator<Bytes, void, undefined> {
-  const { cipher, iterations, chunkSize } = checkEncodeOptions(options);
-  const salt = options.salt ? new Uint8Array(options.salt) : randomBytes(SALT_LENGTH);
-  const nonce = options.nonce ? new Uint8Array(options.nonce) : randomBytes(NONCE_LENGTH);
-  const createdAt = options.createdAt ?? new Date().toISOString();
-
-  const setup = (async () => {
-    const keys = await deriveKeys(cipher, options.password, salt, iterations, nonce);
-    const header: PmxHeader = {
-      format: PMX_FORMAT,
-      version: 1,
-      cipher,
-      kdf: { name: KDF_FOR_CIPHER[cipher], iterations, salt },
-      nonce,
-      chunkSize,
-      keyCheck: keys.keyCheck,
-      createdAt,
-      ...(options.label ? { label: options.label } : {}),
-    };
-    const { preamble } = buildPreamble(header);
-    return { preamble, aead: await createChunkCipher(cipher, keys.payloadKey) };
-  })();
+  // Options are checked synchronously (bad options throw before anything is consumed); the key
+  // derivation runs while the first chunks are read.
+  const { chunkSize } = checkEncodeOptions(options);
+  const setup = prepareEncode(options);
   setup.catch(() => undefined);
   let ready: Awaited<typeof setup> | null = null;
 

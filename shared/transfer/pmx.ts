@@ -82,14 +82,15 @@ export function checkEncodeOptions(o: PmxEncodeOptions): Required<Pick<PmxEncode
   return { cipher, iterations, chunkSize };
 }
 
-/** Encode: yields the preamble, then one sealed chunk at a time. */
-export async function* encodePmxStream(
-  plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  options: PmxEncodeOptions,
-): AsyncGenerator<Bytes, void, undefined> {
+/**
+ * Everything before the first chunk: checked options, fresh salt and nonce, derived keys, the header
+ * bytes (the AAD of every chunk) and the chunk cipher. Shared by both encoders.
+ */
+export async function prepareEncode(options: PmxEncodeOptions): Promise<{ preamble: Bytes; aead: ChunkCipher; chunkSize: number }> {
   const { cipher, iterations, chunkSize } = checkEncodeOptions(options);
   const salt = options.salt ? new Uint8Array(options.salt) : randomBytes(SALT_LENGTH);
   const nonce = options.nonce ? new Uint8Array(options.nonce) : randomBytes(NONCE_LENGTH);
+  const createdAt = options.createdAt ?? new Date().toISOString();
   const keys = await deriveKeys(cipher, options.password, salt, iterations, nonce);
   const header: PmxHeader = {
     format: PMX_FORMAT,
@@ -99,11 +100,19 @@ export async function* encodePmxStream(
     nonce,
     chunkSize,
     keyCheck: keys.keyCheck,
-    createdAt: options.createdAt ?? new Date().toISOString(),
+    createdAt,
     ...(options.label ? { label: options.label } : {}),
   };
   const { preamble } = buildPreamble(header);
-  const aead = await createChunkCipher(cipher, keys.payloadKey);
+  return { preamble, aead: await createChunkCipher(cipher, keys.payloadKey), chunkSize };
+}
+
+/** Encode: yields the preamble, then one sealed chunk at a time. */
+export async function* encodePmxStream(
+  plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: PmxEncodeOptions,
+): AsyncGenerator<Bytes, void, undefined> {
+  const { preamble, aead, chunkSize } = await prepareEncode(options);
   yield preamble;
 
   let pending = new Uint8Array(chunkSize);
