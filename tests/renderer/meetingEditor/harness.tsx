@@ -1,29 +1,21 @@
 /** Mounts the meeting editor with the real providers on an isolated database with a small branch. */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import Dexie from 'dexie';
-import { afterEach } from 'vitest';
-import { page } from 'vitest/browser';
 import {
   createMeeting,
   createMember,
   createOrganisation,
-  openDatabase,
   setCommittee,
   type MeetingInput,
   type PartyMinutesDB,
 } from '../../../renderer/db';
-import { DatabaseProvider } from '../../../renderer/src/dbContext';
 import { MeetingEditorPage } from '../../../renderer/src/pages/MeetingEditorPage';
 import type { Meeting, Member, Organisation } from '../../../shared/model';
+import { eventually, freshTestDb, mountApp } from '../mountApp';
 
-const mounted: { root: Root; el: HTMLElement; db: PartyMinutesDB }[] = [];
-let counter = 0;
+export { eventually };
 
-export async function freshDb(): Promise<PartyMinutesDB> {
-  return openDatabase(`pm-editor-${Date.now().toString(36)}-${counter++}-${Math.random().toString(36).slice(2, 7)}`);
+
+export function freshDb(): Promise<PartyMinutesDB> {
+  return freshTestDb('pm-editor');
 }
 
 export interface Branch {
@@ -64,48 +56,6 @@ export async function makeMeeting(db: PartyMinutesDB, b: Branch, extra: Partial<
   });
 }
 
-export async function mountEditor(db: PartyMinutesDB, meetingId: string, size: [number, number] = [1440, 900]): Promise<void> {
-  await page.viewport(size[0], size[1]);
-  const el = document.createElement('div');
-  document.body.appendChild(el);
-  const root = createRoot(el);
-  await act(async () => {
-    // Same button setting as App.tsx: two-character labels stay 删除, not 删 除.
-    root.render(
-      <ConfigProvider locale={zhCN} theme={{ token: { motion: false } }} button={{ autoInsertSpace: false }}>
-        <AntApp>
-          <DatabaseProvider name={db.name}>
-            <MeetingEditorPage meetingId={meetingId} />
-          </DatabaseProvider>
-        </AntApp>
-      </ConfigProvider>,
-    );
-  });
-  mounted.push({ root, el, db });
-}
-
-afterEach(async () => {
-  while (mounted.length) {
-    const m = mounted.pop()!;
-    await act(async () => m.root.unmount());
-    m.el.remove();
-    // Let the unmount flush finish before the database goes away.
-    await new Promise((r) => setTimeout(r, 100));
-    m.db.close();
-    await Dexie.delete(m.db.name);
-  }
-  document.body.innerHTML = '';
-  window.location.hash = '';
-});
-
-export async function eventually<T>(fn: () => Promise<T> | T, timeout = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (Date.now() - start > timeout) throw e;
-      await new Promise((r) => setTimeout(r, 40));
-    }
-  }
+export function mountEditor(db: PartyMinutesDB, meetingId: string, size: [number, number] = [1440, 900]): Promise<void> {
+  return mountApp(db, <MeetingEditorPage meetingId={meetingId} />, { size });
 }

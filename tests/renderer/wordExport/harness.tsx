@@ -1,34 +1,16 @@
 /** Mounts the Word-export components with the real providers on an isolated database, and a fake host. */
-import { act, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import Dexie from 'dexie';
+import type { ReactNode } from 'react';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, vi } from 'vitest';
-import { page } from 'vitest/browser';
-import { bulkImportMeetings, createOrganisation, openDatabase, type PartyMinutesDB } from '../../../renderer/db';
+import { bulkImportMeetings, createOrganisation, type PartyMinutesDB } from '../../../renderer/db';
 import { resetHostForTests } from '../../../renderer/host';
-import { DatabaseProvider } from '../../../renderer/src/dbContext';
 import { HOST_GLOBAL, type HostApi, type SaveFileRequest, type SaveFileResult } from '../../../shared/host';
 import type { Meeting, Organisation } from '../../../shared/model';
+import { freshTestDb, mountApp } from '../mountApp';
 
-const mounted: { root: Root; el: HTMLElement; db: PartyMinutesDB }[] = [];
 
-/** act() only for mounting and unmounting; everything else is awaited through locators. */
-async function inAct(fn: () => void): Promise<void> {
-  const g = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
-  g.IS_REACT_ACT_ENVIRONMENT = true;
-  try {
-    await act(async () => fn());
-  } finally {
-    g.IS_REACT_ACT_ENVIRONMENT = false;
-  }
-}
-let counter = 0;
-
-export async function freshDb(): Promise<PartyMinutesDB> {
-  return openDatabase(`pm-word-${Date.now().toString(36)}-${counter++}-${Math.random().toString(36).slice(2, 7)}`);
+export function freshDb(): Promise<PartyMinutesDB> {
+  return freshTestDb('pm-word');
 }
 
 export const ORG_FULL_NAME = '中共××局机关第一党支部';
@@ -74,22 +56,8 @@ export function installFakeHost(): FakeHost {
   return { saved, saveFile };
 }
 
-export async function mount(db: PartyMinutesDB, ui: ReactNode, size: [number, number] = [1280, 900]): Promise<void> {
-  await page.viewport(size[0], size[1]);
-  const el = document.createElement('div');
-  el.style.padding = '24px';
-  document.body.appendChild(el);
-  const root = createRoot(el);
-  await inAct(() => {
-    root.render(
-      <ConfigProvider locale={zhCN} theme={{ token: { motion: false, colorPrimary: '#b4232a' } }}>
-        <AntApp>
-          <DatabaseProvider name={db.name}>{ui}</DatabaseProvider>
-        </AntApp>
-      </ConfigProvider>,
-    );
-  });
-  mounted.push({ root, el, db });
+export function mount(db: PartyMinutesDB, ui: ReactNode, size: [number, number] = [1280, 900]): Promise<void> {
+  return mountApp(db, ui, { size, padding: 24 });
 }
 
 /** The parts of a .docx as text, by path. */
@@ -99,14 +67,7 @@ export function docxParts(bytes: Uint8Array): Record<string, string> {
   return out;
 }
 
-afterEach(async () => {
-  while (mounted.length) {
-    const { root, el, db } = mounted.pop()!;
-    await inAct(() => root.unmount());
-    el.remove();
-    db.close();
-    await Dexie.delete(db.name);
-  }
+afterEach(() => {
   delete window[HOST_GLOBAL];
   resetHostForTests();
   vi.restoreAllMocks();
