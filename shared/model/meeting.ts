@@ -47,6 +47,21 @@ export const voteSchema = z.object({
 });
 export type Vote = z.infer<typeof voteSchema>;
 
+/** A vote with no ballots yet; elections default to a secret ballot. */
+export function emptyVote(kind: Vote['kind'] = 'general'): Vote {
+  return {
+    kind,
+    method: kind === 'election' ? 'secret_ballot' : 'show_of_hands',
+    yes: 0,
+    no: 0,
+    abstain: 0,
+    writtenYes: 0,
+    writtenNo: 0,
+    writtenAbstain: 0,
+    subjectName: '',
+  };
+}
+
 export const decisionSchema = z.object({
   id: idSchema,
   text: longText,

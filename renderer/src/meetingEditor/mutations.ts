@@ -2,7 +2,7 @@
  * Pure, immutable edits of a meeting record. Unchanged branches keep their identity, so memoised
  * rows (attendance lines, agenda items, speeches) skip re-rendering when something else changes.
  */
-import type { AgendaItem, AttendanceEntry, Decision, Meeting, Speech, Vote, VoteKind } from '../../../shared/model';
+import { emptyVote, type AgendaItem, type AttendanceEntry, type Decision, type Meeting, type Speech, type Vote } from '../../../shared/model';
 
 export type Updater = (m: Meeting) => Meeting;
 
@@ -63,19 +63,7 @@ export function emptyDecision(): Decision {
   return { id: newId(), text: '', owner: '', vote: null };
 }
 
-export function emptyVote(kind: VoteKind = 'general'): Vote {
-  return {
-    kind,
-    method: kind === 'election' ? 'secret_ballot' : 'show_of_hands',
-    yes: 0,
-    no: 0,
-    abstain: 0,
-    writtenYes: 0,
-    writtenNo: 0,
-    writtenAbstain: 0,
-    subjectName: '',
-  };
-}
+export { emptyVote };
 
 export function emptyItem(title = ''): AgendaItem {
   return { id: newId(), title, speeches: [], decisions: [] };

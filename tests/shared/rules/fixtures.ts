@@ -11,6 +11,7 @@
  */
 import {
   DEFAULT_UNIT_SETTINGS,
+  emptyVote,
   type AgendaItem,
   type AttendanceEntry,
   type Decision,
@@ -117,18 +118,7 @@ export function fullMembers(n: number, overrides: Partial<AttendanceEntry> = {})
 }
 
 export function makeVote(overrides: Partial<Vote> = {}): Vote {
-  return {
-    kind: 'general',
-    method: 'show_of_hands',
-    yes: 0,
-    no: 0,
-    abstain: 0,
-    writtenYes: 0,
-    writtenNo: 0,
-    writtenAbstain: 0,
-    subjectName: '',
-    ...overrides,
-  };
+  return { ...emptyVote(), ...overrides };
 }
 
 export function makeDecision(vote: Vote | null = null, overrides: Partial<Decision> = {}): Decision {
