@@ -73,15 +73,7 @@ export function UnitSettingsForm() {
         </Form.Item>
 
         <Form.Item name="quorumRule" label="法定人数计算口径" rules={[{ required: true, message: '请选择法定人数计算口径' }]}>
-          <Radio.Group>
-            <Space orientation="vertical">
-              {QUORUM_RULES.map((r) => (
-                <Radio key={r} value={r}>
-                  {QUORUM_RULE_LABELS[r]}
-                </Radio>
-              ))}
-            </Space>
-          </Radio.Group>
+          <Radio.Group vertical options={QUORUM_RULES.map((r) => ({ value: r, label: QUORUM_RULE_LABELS[r] }))} />
         </Form.Item>
         <Alert
           type="info"

@@ -54,22 +54,14 @@ export function DocumentProfileSettings() {
         <Form.Item
           name="orgFullNameOverride"
           label="打印用组织全称（一般留空）"
-          extra="留空时，记录标题使用各党组织在“组织管理”中填写的全称。填写后，本机导出的所有记录标题和文件名都改用这里的名称，只在仅一个党组织使用本软件、且打印名称与登记名称不同时填写。"
+          extra="留空时，记录标题使用各党组织在“组织架构”中填写的全称。填写后，本机导出的所有记录标题和文件名都改用这里的名称，只在仅一个党组织使用本软件、且打印名称与登记名称不同时填写。"
           rules={[{ max: 120, message: '组织全称不能超过 120 字' }]}
         >
           <Input placeholder="例如：中共××市财政局机关第一支部委员会" autoComplete="off" allowClear />
         </Form.Item>
 
         <Form.Item name="defaultLayout" label="默认版式" extra="“预览”先显示这种版式；导出时两种版式都可以选。">
-          <Radio.Group>
-            <Space orientation="vertical">
-              {DOCUMENT_LAYOUTS.map((l) => (
-                <Radio key={l} value={l}>
-                  {DOCUMENT_LAYOUT_LABELS[l]}
-                </Radio>
-              ))}
-            </Space>
-          </Radio.Group>
+          <Radio.Group vertical options={DOCUMENT_LAYOUTS.map((l) => ({ value: l, label: DOCUMENT_LAYOUT_LABELS[l] }))} />
         </Form.Item>
 
         <Form.Item
@@ -77,15 +69,7 @@ export function DocumentProfileSettings() {
           label="字体方案"
           extra="文件中只写字体名称，不嵌入字体。打开文件的电脑缺少所选字体时，Word / WPS 会用相近字体代替。"
         >
-          <Radio.Group>
-            <Space orientation="vertical">
-              {FONT_SET_IDS.map((f) => (
-                <Radio key={f} value={f}>
-                  {FONT_SET_LABELS[f]}
-                </Radio>
-              ))}
-            </Space>
-          </Radio.Group>
+          <Radio.Group vertical options={FONT_SET_IDS.map((f) => ({ value: f, label: FONT_SET_LABELS[f] }))} />
         </Form.Item>
         <Alert
           type="info"

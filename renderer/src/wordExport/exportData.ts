@@ -33,7 +33,7 @@ export async function loadExportContext(db: PartyMinutesDB, meetingId: string): 
   if (!meeting) throw new DbError('找不到这条会议记录（可能已被删除）。请回到会议记录列表重新打开后再导出。');
   const org = await getOrganisation(db, meeting.orgId);
   if (!org) {
-    throw new DbError('找不到这条记录所属的党组织，无法生成记录标题。请在“组织管理”中恢复该党组织，或在记录中重新选择党组织后再导出。');
+    throw new DbError('找不到这条记录所属的党组织，无法生成记录标题。请先在“回收站”中恢复该党组织，再导出。');
   }
   const [settings, profile, members, series] = await Promise.all([
     getSettings(db),
