@@ -18,10 +18,10 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { Deflate, Zip, type ZipInputFile } from 'fflate';
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_PATH } from '../../shared/transfer/archive';
+import { buildManifest, MANIFEST_PATH } from '../../shared/transfer/archive';
 import { crc32, hasNativeCompression } from '../../shared/transfer/zipFast';
 import { toHex } from '../../shared/transfer/bytes';
-import { manifestSchema, PmxError, sha256Hex, type Manifest, type ManifestSource } from '../../shared/transfer';
+import { PmxError, sha256Hex, type Manifest, type ManifestSource } from '../../shared/transfer';
 
 const TABLE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const MTIME = new Date('2000-01-01T00:00:00Z');
@@ -311,18 +311,7 @@ export function streamArchive(input: StreamArchiveInput): StreamedArchive {
     }
 
     await Promise.all(pendingHashes);
-    const manifest: Manifest = {
-      format: ARCHIVE_FORMAT,
-      version: ARCHIVE_VERSION,
-      schemaVersion: input.schemaVersion,
-      exportedAt: input.exportedAt,
-      source: input.source,
-      scope: input.scope,
-      counts,
-      files,
-    };
-    const checked = manifestSchema.safeParse(manifest);
-    if (!checked.success) throw new PmxError('bad-options', `清单内容不合法：${checked.error.issues[0]?.message ?? ''}`);
+    const manifest = buildManifest(input, counts, files);
     const mf = entry(MANIFEST_PATH, 8);
     zip.add(mf);
     const mw = fflateWriter(mf, 6);

@@ -56,6 +56,27 @@ export interface BuildArchiveInput {
   attachments?: Iterable<Uint8Array>;
 }
 
+/** The manifest (design §6), checked before it is written: both archive writers use this. */
+export function buildManifest(
+  input: Pick<BuildArchiveInput, 'schemaVersion' | 'exportedAt' | 'source' | 'scope'>,
+  counts: Manifest['counts'],
+  files: Manifest['files'],
+): Manifest {
+  const manifest: Manifest = {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    schemaVersion: input.schemaVersion,
+    exportedAt: input.exportedAt,
+    source: input.source,
+    scope: input.scope,
+    counts,
+    files,
+  };
+  const checked = manifestSchema.safeParse(manifest);
+  if (!checked.success) throw new PmxError('bad-options', `清单内容不合法：${formatIssue(checked.error.issues[0])}`);
+  return manifest;
+}
+
 /** Build the plaintext ZIP. Deterministic for the same input (fixed entry times, sorted order). */
 export async function buildArchive(input: BuildArchiveInput): Promise<{ zip: Bytes; manifest: Manifest }> {
   const entries: Zippable = {};
@@ -77,18 +98,7 @@ export async function buildArchive(input: BuildArchiveInput): Promise<{ zip: Byt
     entries[path] = [att, { level: 0, mtime }];
     files[path] = hash;
   }
-  const manifest: Manifest = {
-    format: ARCHIVE_FORMAT,
-    version: ARCHIVE_VERSION,
-    schemaVersion: input.schemaVersion,
-    exportedAt: input.exportedAt,
-    source: input.source,
-    scope: input.scope,
-    counts,
-    files,
-  };
-  const checked = manifestSchema.safeParse(manifest);
-  if (!checked.success) throw new PmxError('bad-options', `清单内容不合法：${formatIssue(checked.error.issues[0])}`);
+  const manifest = buildManifest(input, counts, files);
   const ordered: Zippable = { [MANIFEST_PATH]: [utf8(JSON.stringify(manifest, null, 1)), { level: 6, mtime }] };
   for (const [k, v] of Object.entries(entries)) ordered[k] = v;
   return { zip: zipSync(ordered) as Bytes, manifest };
