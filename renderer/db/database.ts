@@ -15,8 +15,19 @@
  * `db.meetings.put`) updates it in the same IndexedDB transaction. Never write it directly.
  */
 import Dexie, { type Table } from 'dexie';
-import type { ClassificationLevel, Meeting, MeetingType, Member, Organisation, RecordStatus } from '../../shared/model';
+import type {
+  Appraisal,
+  ClassificationLevel,
+  Meeting,
+  MeetingType,
+  Member,
+  Organisation,
+  RecordStatus,
+  Rectification,
+  Talk,
+} from '../../shared/model';
 import { meetingIndexMiddleware } from './meetingIndex';
+import { upgradeToV3 } from './upgradeV3';
 
 export const DB_NAME = 'party-minutes';
 
@@ -48,8 +59,27 @@ export const SCHEMA_V2 = {
   purged: 'id',
 } as const;
 
+/**
+ * Schema version 3 (issues #5–#7): adds
+ *  - `talks` (谈心谈话), `appraisals` (民主评议党员), `rectifications` (整改台账): record tables with
+ *    RecordMeta, merged and transferred like meetings;
+ *  - `searchIndex`: one row per searchable record with the distinct character bigrams of its text
+ *    (design §8), maintained by a DBCore middleware in the same transaction as the record write;
+ *  - `auditLog`: the append-only, hash-chained 审计日志 (domain §6.5), keyed by its sequence number.
+ * The 组织生活会 / 民主生活会 are meetings (new types) with an optional `life` block, so the v2
+ * `meetings` rows need no migration; the upgrade only fills `searchIndex` for existing records.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  talks: 'id, orgId, date, lifeMeetingId, deletedAt',
+  appraisals: 'id, orgId, annualYear, meetingId, deletedAt',
+  rectifications: 'id, orgId, annualYear, [orgId+annualYear], deletedAt',
+  searchIndex: 'key, *grams, [table+orgId], year',
+  auditLog: 'seq, at, kind',
+} as const;
+
 /** The data schema version this code writes (Dexie version; `schemaVersion` in .pmx manifests). */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export type OperationKind = 'export' | 'import' | 'backup' | 'restore';
 
@@ -82,6 +112,48 @@ export interface PurgedRow {
   table: 'organisations' | 'members' | 'meetings';
   vv: Record<string, number>;
   purgedAt: string;
+}
+
+/** Tables whose rows carry RecordMeta and whose text is searchable. */
+export type SearchableTable = 'meetings' | 'talks' | 'appraisals' | 'rectifications';
+
+/**
+ * One row per searchable record (renderer/db/searchIndex.ts maintains it; never write it directly).
+ * `grams` are the distinct bigrams of the record's non-sensitive text; sensitive text (talk
+ * contents, criticism) contributes keyed tokens only while encryption at rest is on.
+ */
+export interface SearchIndexRow {
+  /** `${table}:${id}` */
+  key: string;
+  table: SearchableTable;
+  recordId: string;
+  orgId: string;
+  /** Calendar year of the record's date (filters). */
+  year: number;
+  /** Meeting type, talk type…, for the type filter. */
+  kind: string;
+  live: 0 | 1;
+  grams: string[];
+}
+
+/** One entry of the append-only, hash-chained audit log (renderer/audit owns the semantics). */
+export interface AuditLogRow {
+  /** 1, 2, 3… without gaps: the chain order. */
+  seq: number;
+  at: string;
+  kind: string;
+  /** Who (operator name or installation id) and from which installation. */
+  actor: string;
+  installationId: string;
+  ok: boolean;
+  /** Object of the action: table and record id, file name… */
+  target: string;
+  /** Details (file hash, field names changed, reason); never record contents. */
+  detail: string;
+  /** Hash algorithm of this entry's chain link: 'sha256' or 'sm3'. */
+  alg: 'sha256' | 'sm3';
+  prevHash: string;
+  hash: string;
 }
 
 /** Lightweight list row derived from a meeting (see meetingIndex.ts). */
@@ -125,6 +197,11 @@ export class PartyMinutesDB extends Dexie {
   local!: Table<KeyValueRow, string>;
   operationLog!: Table<OperationLogRow, string>;
   purged!: Table<PurgedRow, string>;
+  talks!: Table<Talk, string>;
+  appraisals!: Table<Appraisal, string>;
+  rectifications!: Table<Rectification, string>;
+  searchIndex!: Table<SearchIndexRow, string>;
+  auditLog!: Table<AuditLogRow, number>;
 
   constructor(name: string) {
     super(name);
@@ -132,6 +209,8 @@ export class PartyMinutesDB extends Dexie {
     // v2 only adds two empty stores; nothing to migrate. A snapshot of the v1 data is written
     // before the upgrade by renderer/transfer/startup.ts (openDatabaseWithBackups).
     this.version(2).stores(SCHEMA_V2).upgrade(() => undefined);
+    // v3 adds stores; the search index of existing records is filled by upgradeToV3.
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.use(meetingIndexMiddleware);
   }
 }

@@ -12,3 +12,4 @@ export * from './recycleBin';
 export * from './settings';
 export { fillDemoData, type DemoOptions, type DemoSummary } from './demo';
 export { getDocumentProfile, putDocumentProfile } from './documentProfile';
+export * from './records';

@@ -13,6 +13,16 @@ import { RecycleBinPage } from './pages/RecycleBinPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TransferPage } from './transfer/TransferPage';
 import { ExportWordButton } from './wordExport';
+import { DashboardPage } from './dashboard/DashboardPage';
+import { TalksPage } from './talks/TalksPage';
+import { TalkEditorPage } from './talks/TalkEditorPage';
+import { RectificationsPage } from './rectifications/RectificationsPage';
+import { AppraisalsPage } from './appraisals/AppraisalsPage';
+import { AppraisalEditorPage } from './appraisals/AppraisalEditorPage';
+import { StatisticsPage } from './statistics/StatisticsPage';
+import { LedgerBookPage } from './ledgerBook/LedgerBookPage';
+import { SearchPage } from './search/SearchPage';
+import { AuditLogPage } from './audit/AuditLogPage';
 
 dayjs.locale('zh-cn');
 
@@ -46,6 +56,26 @@ function CurrentPage() {
       return <SettingsPage />;
     case 'transfer':
       return <TransferPage />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'talks':
+      return <TalksPage />;
+    case 'talk':
+      return <TalkEditorPage key={route.id} talkId={route.id} />;
+    case 'rectifications':
+      return <RectificationsPage />;
+    case 'appraisals':
+      return <AppraisalsPage />;
+    case 'appraisal':
+      return <AppraisalEditorPage key={route.id} appraisalId={route.id} />;
+    case 'statistics':
+      return <StatisticsPage />;
+    case 'ledger':
+      return <LedgerBookPage />;
+    case 'search':
+      return <SearchPage />;
+    case 'audit':
+      return <AuditLogPage />;
     default:
       return <MeetingListPage />;
   }

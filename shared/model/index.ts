@@ -4,3 +4,7 @@ export * from './organisation';
 export * from './member';
 export * from './meeting';
 export * from './settings';
+export * from './lifeMeeting';
+export * from './talk';
+export * from './appraisal';
+export * from './rectification';

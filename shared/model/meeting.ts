@@ -9,6 +9,7 @@ import {
   VOTE_KINDS,
   VOTE_METHODS,
 } from './enums';
+import { lifeBlockSchema } from './lifeMeeting';
 import { dateSchema, idSchema, isoTimeSchema, longText, recordMetaSchema, shortText, timeSchema } from './meta';
 
 /**
@@ -144,6 +145,11 @@ export const meetingFieldsSchema = z.object({
   recordingMethod: z.enum(['summary', 'detailed']),
   lecture: lectureSchema.nullable(),
   themeDay: themeDaySchema.nullable(),
+  /**
+   * 组织生活会 / 民主生活会 only (added in schema v3): optional so records written before it and
+   * transfer files from older versions still parse; read `meeting.life ?? null`.
+   */
+  life: lifeBlockSchema.nullable().optional(),
   status: z.enum(RECORD_STATUSES),
   finalisedAt: isoTimeSchema.nullable(),
   reopenLog: z.array(reopenEntrySchema).max(100),

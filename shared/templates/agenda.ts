@@ -32,6 +32,36 @@ const ROLL_CALL_SPLIT = '通报应到会和实到会党员人数（正式党员�
 
 export const AGENDA_TEMPLATES: readonly AgendaTemplate[] = [
   {
+    key: 'life.annual',
+    name: '组织生活会议程',
+    type: 'life_meeting',
+    source: 'domain §2.6 step 6',
+    items: [
+      { title: ROLL_CALL },
+      { title: '书记通报会前准备情况和上年度整改落实情况' },
+      { title: '书记代表支部委员会作对照检查，并带头开展自我批评' },
+      { title: '支委委员、党员逐一开展批评与自我批评，被批评人表态' },
+      { title: '民主评议党员' },
+      { title: '上级党组织督导人员点评' },
+      { title: '书记总结讲话' },
+    ],
+  },
+  {
+    key: 'democratic.annual',
+    name: '民主生活会议程',
+    type: 'democratic_life',
+    source: 'domain §2.9',
+    items: [
+      { title: ROLL_CALL },
+      { title: '主要负责同志通报上年度整改落实情况和征求意见情况' },
+      { title: '主要负责同志代表领导班子作对照检查，并带头开展自我批评' },
+      { title: '班子成员逐一开展批评与自我批评，被批评人表态' },
+      { title: '通报谈话函询情况，有关同志作出说明' },
+      { title: '上级督导人员点评' },
+      { title: '主要负责同志总结讲话' },
+    ],
+  },
+  {
     key: 'committee.regular',
     name: '支委会常规议程',
     type: 'committee',
@@ -205,4 +235,6 @@ export const AGENDA_TEMPLATE_MENU: Readonly<Record<MeetingType, readonly { key: 
   group: agendaTemplatesFor('group'),
   lecture: agendaTemplatesFor('lecture'),
   theme_day: agendaTemplatesFor('theme_day'),
+  life_meeting: agendaTemplatesFor('life_meeting'),
+  democratic_life: agendaTemplatesFor('democratic_life'),
 };
