@@ -59,20 +59,28 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+/**
+ * Parallel test runs on one machine (several developers' shells) each set their own ports and output
+ * folder; CI and `npm test` use the defaults.
+ */
+const PREVIEW_PORT = Number(process.env.PM_PREVIEW_PORT ?? 4173);
+const BROWSER_API_PORT = Number(process.env.PM_BROWSER_PORT ?? 63315);
+const WEB_OUT = process.env.PM_WEB_OUT ?? 'out/web';
+
 export const rendererConfig: UserConfig = {
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [react(), contentSecurityPolicyMeta()],
   publicDir: false,
   build: {
-    outDir: resolve(import.meta.dirname, 'out/web'),
+    outDir: resolve(import.meta.dirname, WEB_OUT),
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
   },
   optimizeDeps: { include: OPTIMIZE },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: { host: '127.0.0.1', port: PREVIEW_PORT, strictPort: true },
 };
 
 export default defineConfig({
@@ -115,6 +123,7 @@ export default defineConfig({
               launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
             }),
             instances: [{ browser: 'chromium' }],
+            api: { host: '127.0.0.1', port: BROWSER_API_PORT, strictPort: true },
           },
         },
       },
