@@ -131,3 +131,37 @@ export function sanitizeFileName(name: string, ext: string): string {
 
   return stem + suffix;
 }
+
+/** Characters file systems refuse, swapped for their full-width look-alikes (readable in Chinese titles). */
+const FULLWIDTH: Record<string, string> = {
+  '/': '／', '\\': '＼', ':': '：', '*': '＊', '?': '？', '"': '＂', '<': '＜', '>': '＞', '|': '｜',
+};
+
+function inertPart(s: string): string {
+  return s
+    .replace(INVISIBLE, ' ')
+    .replace(RESERVED_CHARS, (ch) => FULLWIDTH[ch])
+    .replace(/\.{2,}/g, '.')
+    .replace(/\s+/g, ' ');
+}
+
+/**
+ * A document file name from a fixed prefix (e.g. 【机密★10年】), a title from user text and a fixed
+ * suffix (（草稿）): every part is made inert (invisible and bidi characters dropped, refused
+ * characters swapped for full-width look-alikes); only the title is shortened, so the marking and
+ * （草稿） always survive; the whole passes sanitizeFileName (device names, byte budget).
+ * Document builders use this one function for every kind of Word and Excel file.
+ */
+export function composeFileName(parts: { prefix?: string; title: string; suffix?: string }, ext: string): string {
+  const e = normaliseExt(ext);
+  const prefix = inertPart(parts.prefix ?? '');
+  const suffix = inertPart(parts.suffix ?? '');
+  const tail = suffix + (e ? `.${e}` : '');
+  const title = inertPart(parts.title).replace(EDGE_TRIM, '') || FALLBACK_FILE_NAME;
+  const cut = cutToBudget(
+    title,
+    MAX_FILE_NAME_UNITS - prefix.length - tail.length,
+    MAX_FILE_NAME_BYTES - utf8Length(prefix) - utf8Length(tail),
+  ).replace(EDGE_TRIM, '');
+  return sanitizeFileName(`${prefix}${cut || FALLBACK_FILE_NAME}${suffix}`, e);
+}

@@ -13,6 +13,7 @@ import {
   type DialogDeps,
 } from '../../electron/files';
 import { UserError } from '../../electron/errors';
+import { HOSTILE_CORPUS, ONE_MB_NAME } from '../fixtures/hostile';
 
 let dir: string;
 beforeEach(async () => {
@@ -43,6 +44,14 @@ describe('dialog options', () => {
     expect(opts.defaultPath).toBe(path.join('/home/li/Documents', '_._第一支部_2024年会议记录.docx'));
     expect(opts.properties).toContain('showOverwriteConfirmation');
     expect(saveDialogOptions({ suggestedName: 'CON', kind: 'pmx' }, null).defaultPath).toBe('_CON.pmx');
+  });
+
+  it.each([...HOSTILE_CORPUS, { label: '1 MB name', text: ONE_MB_NAME }])('keeps a hostile suggested name ($label) inside the chosen folder', ({ text }) => {
+    const opts = saveDialogOptions({ suggestedName: text, kind: 'docx' }, '/home/li/Documents');
+    const p = opts.defaultPath!;
+    expect(path.dirname(p)).toBe('/home/li/Documents');
+    expect(path.basename(p)).toMatch(/\.docx$/);
+    expect(Buffer.byteLength(path.basename(p))).toBeLessThanOrEqual(200);
   });
 
   it('opens a single file', () => {
