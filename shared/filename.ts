@@ -152,16 +152,17 @@ function inertPart(s: string): string {
  * （草稿） always survive; the whole passes sanitizeFileName (device names, byte budget).
  * Document builders use this one function for every kind of Word and Excel file.
  */
-export function composeFileName(parts: { prefix?: string; title: string; suffix?: string }, ext: string): string {
+export function composeFileName(parts: { prefix?: string; title: string; suffix?: string; fallback?: string }, ext: string): string {
   const e = normaliseExt(ext);
   const prefix = inertPart(parts.prefix ?? '');
   const suffix = inertPart(parts.suffix ?? '');
   const tail = suffix + (e ? `.${e}` : '');
-  const title = inertPart(parts.title).replace(EDGE_TRIM, '') || FALLBACK_FILE_NAME;
+  const fallback = parts.fallback ?? FALLBACK_FILE_NAME;
+  const title = inertPart(parts.title).replace(EDGE_TRIM, '') || fallback;
   const cut = cutToBudget(
     title,
     MAX_FILE_NAME_UNITS - prefix.length - tail.length,
     MAX_FILE_NAME_BYTES - utf8Length(prefix) - utf8Length(tail),
   ).replace(EDGE_TRIM, '');
-  return sanitizeFileName(`${prefix}${cut || FALLBACK_FILE_NAME}${suffix}`, e);
+  return sanitizeFileName(`${prefix}${cut || fallback}${suffix}`, e);
 }
