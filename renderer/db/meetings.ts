@@ -1,17 +1,26 @@
 /** Meeting records (三会一课, 主题党日): create, autosave, 定稿 / 重新打开, copy from last, bulk import. */
 import {
+  COMMITTEE_ROLES,
+  isLifeMeetingType,
+  LIFE_PREP_KINDS,
+  lifeAspectsFor,
   meetingSchema,
   type AgendaItem,
   type AttendanceEntry,
   type Meeting,
   type MeetingFields,
   type MeetingType,
+  type LifeBlock,
+  type LifeHeldAs,
+  type LifeParticipant,
+  type Member,
   type Organisation,
   type RecordMeta,
 } from '../../shared/model';
 import type { PartyMinutesDB } from './database';
 import { getInstallationId, newId, nowIso, stampMeta, type WriteOptions } from './meta';
-import { buildAttendance } from './roster';
+import { buildAttendance, seatsOn } from './roster';
+import { getAllLifeAspects } from './settings';
 import { DbError, parseOrThrow } from './validate';
 
 const WHAT = '会议记录';
@@ -46,15 +55,96 @@ export async function nextRunningNumber(db: PartyMinutesDB, orgId: string, type:
   return rows.reduce((max, r) => Math.max(max, r.seq), 0) + 1;
 }
 
-function checkOrgForType(org: Organisation | undefined, type: MeetingType): Organisation {
+function checkOrgForType(org: Organisation | undefined, type: MeetingType, heldAs: LifeHeldAs | null = null): Organisation {
   if (!org || org.deletedAt) throw new DbError('找不到该党组织，或该组织已删除，请重新选择');
+  if (type === 'democratic_life') {
+    if (org.level === 'group') throw new DbError('民主生活会由领导班子召开，请选择机关党委、党总支或党支部');
+    return org;
+  }
+  if (type === 'life_meeting') {
+    if (org.level === 'branch') return org;
+    if (org.level === 'group' && heldAs === 'group') return org;
+    throw new DbError(
+      org.level === 'group'
+        ? '在党小组下记录组织生活会时，请将召开形式选为“党小组会”；否则请选择所在党支部'
+        : '组织生活会以党支部为单位召开，请先选择党支部',
+    );
+  }
   if (type === 'group' && org.level !== 'group') throw new DbError('党小组会只能在党小组下记录，请先选择党小组');
   if (type !== 'group' && org.level !== 'branch') throw new DbError('该类会议只能在党支部下记录，请先选择党支部');
   return org;
 }
 
-/** Empty defaults for a new record of `type` (pure). */
-export function emptyMeetingFields(orgId: string, type: MeetingType, date: string): MeetingFields {
+/**
+ * 年度 of an annual meeting held on `date`: the calendar year, except that a round held in
+ * January–March usually belongs to the previous year (domain §5.2 item 7). The secretary can change it.
+ */
+export function lifeAnnualYear(date: string): number {
+  const y = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) <= 3 ? y - 1 : y;
+}
+
+/** An empty `life` block (pure): aspects from the settings of its 年度 when given, else the defaults. */
+export function emptyLifeBlock(type: MeetingType, date: string, opts: { aspects?: readonly string[]; heldAs?: LifeHeldAs | null } = {}): LifeBlock {
+  const annualYear = lifeAnnualYear(date);
+  return {
+    annualYear,
+    theme: '',
+    heldAs: type === 'life_meeting' ? (opts.heldAs ?? 'general_assembly') : null,
+    aspects: opts.aspects ? [...opts.aspects] : lifeAspectsFor(undefined, annualYear),
+    preparation: LIFE_PREP_KINDS.map((kind) => ({ kind, done: false, note: '', links: [] })),
+    lastYearReport: '',
+    committeeProblems: [],
+    committeePaperReady: false,
+    participants: [],
+    supervisorName: '',
+    supervisorTitle: '',
+    supervisorRemarks: '',
+    enquiries: '',
+  };
+}
+
+/**
+ * Speaker blocks from the attendance (Party members only, guests never): 书记 (主要负责同志) first,
+ * then the committee (班子成员) in seat order, then members in attendance order.
+ */
+export function lifeParticipantsFrom(
+  org: Pick<Organisation, 'committee'>,
+  attendance: readonly AttendanceEntry[],
+  type: MeetingType,
+  date: string,
+  makeId: () => string = newId,
+): LifeParticipant[] {
+  const seats = seatsOn(org, date);
+  const seatRank = (memberId: string | null) => {
+    const s = memberId ? seats.find((x) => x.memberId === memberId) : undefined;
+    return s ? COMMITTEE_ROLES.indexOf(s.role) : COMMITTEE_ROLES.length;
+  };
+  const team = type === 'democratic_life';
+  return attendance
+    .filter((e) => e.kind === 'member' && (e.status === null || e.status === 'full' || e.status === 'probationary'))
+    .map((e, i) => ({ e, i, k: seatRank(e.memberId) }))
+    .sort((a, b) => a.k - b.k || a.i - b.i)
+    .map(({ e, k }) => {
+      const secretary = k === 0 && seats.some((s) => s.role === 'secretary' && s.memberId === e.memberId);
+      const committee = k < COMMITTEE_ROLES.length;
+      const role: LifeParticipant['role'] = team
+        ? secretary ? 'leader' : 'team_member'
+        : secretary ? 'secretary' : committee ? 'committee' : 'member';
+      return { id: makeId(), memberId: e.memberId, name: e.name, role, paperReady: false, problems: [], criticisms: [], response: '' };
+    });
+}
+
+/** Attendance a life meeting starts from: the team (committee seats) or the branch / group roster. */
+function lifeAttendance(org: Organisation, members: readonly Member[], date: string, type: MeetingType, heldAs: LifeHeldAs | null): AttendanceEntry[] {
+  // buildAttendance checks levels for the routine types; a team's seats are read the same way at any level.
+  if (type === 'democratic_life') return buildAttendance({ ...org, level: 'branch' }, members, date, 'committee', newId);
+  if (org.level === 'group') return buildAttendance(org, members, date, 'group', newId);
+  return buildAttendance(org, members, date, heldAs === 'committee' ? 'committee' : 'general_assembly', newId);
+}
+
+/** Empty defaults for a new record of `type` (pure). Life meetings get a `life` block (aspects from `opts` or the defaults). */
+export function emptyMeetingFields(orgId: string, type: MeetingType, date: string, opts: { aspects?: readonly string[]; heldAs?: LifeHeldAs | null } = {}): MeetingFields {
   return {
     orgId,
     type,
@@ -78,6 +168,7 @@ export function emptyMeetingFields(orgId: string, type: MeetingType, date: strin
     lecture:
       type === 'lecture' ? { lecturerMemberId: null, lecturer: '', lecturerTitle: '', topic: '', form: '讲授', outline: '' } : null,
     themeDay: type === 'theme_day' ? { theme: '', activityForm: '学习', alsoCounts: [], agreedItems: '', followUp: '' } : null,
+    life: isLifeMeetingType(type) ? emptyLifeBlock(type, date, opts) : null,
     status: 'draft',
     finalisedAt: null,
     reopenLog: [],
@@ -89,17 +180,37 @@ export function emptyMeetingFields(orgId: string, type: MeetingType, date: strin
 /**
  * New draft. Year defaults to the date's year, seq to the next running number, attendance to
  * the roster on that date (attendanceFromRoster); pass `attendance: []` to start empty.
+ * 组织生活会 / 民主生活会: `life` defaults to an empty block whose aspects come from the settings
+ * of its 年度 and whose speaker blocks come from the attendance (书记, 支委, 党员); a given
+ * `life` is kept as it is, except that empty participants are filled from the attendance.
  */
 export async function createMeeting(db: PartyMinutesDB, input: MeetingInput, opts?: WriteOptions): Promise<Meeting> {
   const me = await getInstallationId(db);
   const now = nowIso(opts);
-  return db.transaction('rw', [db.meetings, db.meetingIndex, db.organisations, db.members], async () => {
-    const org = checkOrgForType(await db.organisations.get(input.orgId), input.type);
-    const base = emptyMeetingFields(input.orgId, input.type, input.date);
+  return db.transaction('rw', [db.meetings, db.meetingIndex, db.organisations, db.members, db.settings], async () => {
+    const stored = await db.organisations.get(input.orgId);
+    // A 组织生活会 recorded at a 党小组 is held as a 党小组会 unless the caller says otherwise.
+    const heldAs = input.life?.heldAs ?? (input.type === 'life_meeting' ? (stored?.level === 'group' ? 'group' : 'general_assembly') : null);
+    const org = checkOrgForType(stored, input.type, heldAs);
+    const life = isLifeMeetingType(input.type);
+    const aspects = life ? lifeAspectsFor(await getAllLifeAspects(db), input.life?.annualYear ?? lifeAnnualYear(input.date)) : undefined;
+    const base = emptyMeetingFields(input.orgId, input.type, input.date, { aspects, heldAs });
     const year = input.year ?? base.year;
     const seq = input.seq ?? (await nextRunningNumber(db, input.orgId, input.type, year));
-    const attendance = input.attendance ?? buildAttendance(org, await db.members.toArray(), input.date, input.type, newId);
-    const m = parseOrThrow(meetingSchema, { ...base, ...input, year, seq, attendance, ...stampMeta(undefined, me, now) }, WHAT);
+    const attendance =
+      input.attendance ??
+      (life
+        ? lifeAttendance(org, await db.members.toArray(), input.date, input.type, heldAs)
+        : buildAttendance(org, await db.members.toArray(), input.date, input.type, newId));
+    let lifeBlock = input.life ?? base.life;
+    if (lifeBlock && lifeBlock.participants.length === 0) {
+      lifeBlock = { ...lifeBlock, participants: lifeParticipantsFrom(org, attendance, input.type, input.date) };
+    }
+    const m = parseOrThrow(
+      meetingSchema,
+      { ...base, ...input, year, seq, attendance, life: life ? lifeBlock : (input.life ?? null), ...stampMeta(undefined, me, now) },
+      WHAT,
+    );
     await db.meetings.add(m);
     return m;
   });

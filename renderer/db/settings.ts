@@ -1,5 +1,12 @@
 /** Unit settings (单位设置): one validated record, defaults from shared/model/settings.ts. */
-import { DEFAULT_UNIT_SETTINGS, unitSettingsSchema, type UnitSettings } from '../../shared/model';
+import {
+  DEFAULT_UNIT_SETTINGS,
+  lifeAspectsFor,
+  lifeAspectsSchema,
+  unitSettingsSchema,
+  type LifeAspects,
+  type UnitSettings,
+} from '../../shared/model';
 import type { PartyMinutesDB } from './database';
 import { parseOrThrow } from './validate';
 
@@ -24,4 +31,31 @@ export async function putSettings(db: PartyMinutesDB, settings: UnitSettings): P
   const value = parseOrThrow(unitSettingsSchema, settings, '单位设置');
   await db.settings.put({ key: KEY, value });
   return value;
+}
+
+const ASPECTS_KEY = 'lifeAspects';
+
+/** The stored 检视方面 per 年度 (only years the secretary set; a damaged row reads as empty). */
+export async function getAllLifeAspects(db: PartyMinutesDB): Promise<LifeAspects> {
+  const row = await db.settings.get(ASPECTS_KEY);
+  const r = lifeAspectsSchema.safeParse(row?.value ?? {});
+  return r.success ? r.data : {};
+}
+
+/** 检视方面 of `year`: the stored list, else the defaults (shared/model/settings.ts). */
+export async function getLifeAspects(db: PartyMinutesDB, year: number): Promise<string[]> {
+  return lifeAspectsFor(await getAllLifeAspects(db), year);
+}
+
+/** Sets the list of one 年度; an empty list goes back to the defaults. */
+export async function putLifeAspects(db: PartyMinutesDB, year: number, aspects: readonly string[]): Promise<LifeAspects> {
+  return db.transaction('rw', db.settings, async () => {
+    const all = { ...(await getAllLifeAspects(db)) };
+    const list = aspects.map((a) => a.trim()).filter(Boolean);
+    if (list.length === 0) delete all[String(year)];
+    else all[String(year)] = [...new Set(list)];
+    const value = parseOrThrow(lifeAspectsSchema, all, '检视方面');
+    await db.settings.put({ key: ASPECTS_KEY, value });
+    return value;
+  });
 }

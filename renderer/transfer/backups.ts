@@ -283,7 +283,7 @@ export async function readBackupFile(db: PartyMinutesDB, host: HostApi, source: 
 
 /**
  * Restores a verified backup: first a snapshot of the current state (must succeed), then ONE
- * transaction replaces organisations, members, meetings and settings (purge markers are merged). `local`
+ * transaction replaces every record table and settings (purge markers are merged). `local`
  * (this computer's id, the backup password) and the operation log are kept.
  */
 export async function restoreBackup(
@@ -305,7 +305,7 @@ export async function restoreBackup(
     detail: `恢复到 ${preview.manifest.exportedAt} 的备份；恢复前的数据已备份为 ${before.name}`,
   });
   options.onProgress?.({ stage: 'write', fraction: 1 });
-  await db.transaction('rw', [db.organisations, db.members, db.meetings, db.meetingIndex, db.settings, db.purged, db.operationLog], async () => {
+  await db.transaction('rw', [...BACKUP_TABLES.map((t) => db.table(t)), db.meetingIndex, db.operationLog], async () => {
     for (const t of BACKUP_TABLES) {
       const table = db.table(t);
       // Purge markers are only ever added: one made after the backup still stops a resurrection.

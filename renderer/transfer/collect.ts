@@ -4,7 +4,7 @@
  * deletions travel too. Meetings are read page by page so a large export never holds every
  * meeting in memory at once.
  */
-import type { Meeting, Member, Organisation } from '../../shared/model';
+import type { Appraisal, Meeting, Member, Organisation, Rectification, Talk } from '../../shared/model';
 import type { PartyMinutesDB } from '../db/database';
 import type { RowSource } from './archiveStream';
 import type { RecordTable } from './tables';
@@ -100,12 +100,29 @@ async function* meetingPages(db: PartyMinutesDB, ids: string[], allIds: readonly
   }
 }
 
+/**
+ * The record tables other than meetings are small (a few thousand rows at most): read whole.
+ * Meetings go page by page through their index rows.
+ */
 export async function collectRecords(db: PartyMinutesDB, scope: ExportScope): Promise<CollectedRecords> {
-  const [orgs, members, index] = await db.transaction('r', db.organisations, db.members, db.meetingIndex, () =>
-    Promise.all([db.organisations.toArray(), db.members.toArray(), db.meetingIndex.toArray()]),
+  const [orgs, members, index, talks, appraisals, rectifications] = await db.transaction(
+    'r',
+    [db.organisations, db.members, db.meetingIndex, db.talks, db.appraisals, db.rectifications],
+    () =>
+      Promise.all([
+        db.organisations.toArray(),
+        db.members.toArray(),
+        db.meetingIndex.toArray(),
+        db.talks.toArray(),
+        db.appraisals.toArray(),
+        db.rectifications.toArray(),
+      ]),
   );
   let orgRows: Organisation[] = orgs;
   let memberRows: Member[] = members;
+  let talkRows: Talk[] = talks;
+  let appraisalRows: Appraisal[] = appraisals;
+  let rectificationRows: Rectification[] = rectifications;
   let meetingIds: string[];
   let scopeJson: Record<string, unknown>;
   if (scope.kind === 'all') {
@@ -116,17 +133,39 @@ export async function collectRecords(db: PartyMinutesDB, scope: ExportScope): Pr
     orgRows = orgs.filter((o) => withAncestors.has(o.id));
     memberRows = members.filter((m) => memberInOrgs(m, inScope));
     meetingIds = index.filter((r) => inScope.has(r.orgId)).map((r) => r.id);
+    talkRows = talks.filter((r) => inScope.has(r.orgId));
+    appraisalRows = appraisals.filter((r) => inScope.has(r.orgId));
+    rectificationRows = rectifications.filter((r) => inScope.has(r.orgId));
     scopeJson = { kind: 'orgs', orgIds: [...scope.orgIds], names: orgs.filter((o) => scope.orgIds.includes(o.id)).map((o) => o.name) };
   } else {
     if (!(scope.from <= scope.to)) throw new Error('日期范围不正确：开始日期不能晚于结束日期');
-    meetingIds = index.filter((r) => r.date >= scope.from && r.date <= scope.to).map((r) => r.id);
+    const inRange = (d: string) => d >= scope.from && d <= scope.to;
+    meetingIds = index.filter((r) => inRange(r.date)).map((r) => r.id);
+    talkRows = talks.filter((r) => inRange(r.date));
+    appraisalRows = appraisals.filter((r) => inRange(r.date));
+    // An item belongs to the range it was raised in.
+    rectificationRows = rectifications.filter((r) => inRange(r.raisedDate));
     scopeJson = { kind: 'dates', from: scope.from, to: scope.to };
   }
   meetingIds.sort();
   const allIds = index.map((r) => r.id).sort();
   return {
-    counts: { organisations: orgRows.length, members: memberRows.length, meetings: meetingIds.length },
-    tables: { organisations: orgRows, members: memberRows, meetings: meetingPages(db, meetingIds, allIds) },
+    counts: {
+      organisations: orgRows.length,
+      members: memberRows.length,
+      meetings: meetingIds.length,
+      talks: talkRows.length,
+      appraisals: appraisalRows.length,
+      rectifications: rectificationRows.length,
+    },
+    tables: {
+      organisations: orgRows,
+      members: memberRows,
+      meetings: meetingPages(db, meetingIds, allIds),
+      talks: talkRows,
+      appraisals: appraisalRows,
+      rectifications: rectificationRows,
+    },
     scope: scopeJson,
   };
 }
@@ -138,7 +177,7 @@ export function describeScope(scope: Record<string, unknown>): string {
     const names = Array.isArray(scope.names) ? (scope.names as unknown[]).filter((n) => typeof n === 'string') : [];
     return names.length ? `${names.slice(0, 3).join('、')}${names.length > 3 ? ` 等 ${names.length} 个组织` : ''}及其下级组织` : '选定的组织及其下级组织';
   }
-  if (scope.kind === 'dates' && typeof scope.from === 'string' && typeof scope.to === 'string') return `${scope.from} 至 ${scope.to} 的会议记录（含组织和花名册）`;
+  if (scope.kind === 'dates' && typeof scope.from === 'string' && typeof scope.to === 'string') return `${scope.from} 至 ${scope.to} 的会议、谈话、评议和整改记录（含组织和花名册）`;
   if (scope.kind === 'backup') return '本机数据库完整备份';
   return '未说明';
 }

@@ -186,9 +186,7 @@ export async function exportRecordsToBlob(db: PartyMinutesDB, options: ExportOpt
     sha256,
     manifest,
     counts: {
-      organisations: manifest.counts.organisations ?? 0,
-      members: manifest.counts.members ?? 0,
-      meetings: manifest.counts.meetings ?? 0,
+      ...(Object.fromEntries(RECORD_TABLES.map((t) => [t, manifest.counts[t] ?? 0])) as Record<RecordTable, number>),
       attachments: attachmentCount,
     },
     suggestedName: `党建记录-${label || '导出'}-${stamp(now)}.pmx`,

@@ -9,7 +9,18 @@
  * fails — or the window is closed — IndexedDB rolls the whole transaction back.
  */
 import Dexie, { type Table } from 'dexie';
-import { MEETING_TYPE_SHORT, type Meeting, type Member, type Organisation, type RecordMeta } from '../../shared/model';
+import {
+  MEETING_TYPE_SHORT,
+  RECTIFICATION_LIST_KIND_LABELS,
+  TALK_TYPE_LABELS,
+  type Appraisal,
+  type Meeting,
+  type Member,
+  type Organisation,
+  type RecordMeta,
+  type Rectification,
+  type Talk,
+} from '../../shared/model';
 import {
   applyMergePlan,
   decodePmxStream,
@@ -188,7 +199,7 @@ export async function storedRows<T>(table: Table<T, string>, ids: readonly strin
 /** Compares the file with this computer's records (read-only). */
 export async function planImport(db: PartyMinutesDB, incoming: { [K in RecordTable]: RecordsByTable[K][] }): Promise<TablePlans> {
   const out: Partial<TablePlans> = {};
-  await db.transaction('r', [db.organisations, db.members, db.meetings, db.purged], async () => {
+  await db.transaction('r', [...RECORD_TABLES.map((t) => db.table(t)), db.purged], async () => {
     for (const t of RECORD_TABLES) {
       const rows = incoming[t] as RecordMeta[];
       const ids = rows.map((r) => r.id);
@@ -300,7 +311,8 @@ export async function applyImport(
     ].filter(Boolean).join('；'),
   });
 
-  await db.transaction('rw', [db.organisations, db.members, db.meetings, db.meetingIndex, db.purged, db.operationLog], async () => {
+  // Every record table (meetingIndex for the meetings middleware) in one transaction.
+  await db.transaction('rw', [...RECORD_TABLES.map((t) => db.table(t)), db.meetingIndex, db.purged, db.operationLog], async () => {
     // The local side must still be what the preview compared against. Pairs the plan leaves
     // alone ('unchanged') are not written, so a later local edit to them cannot be overwritten.
     for (const t of RECORD_TABLES) {
@@ -355,8 +367,24 @@ export async function logImportFailure(
 }
 
 /** Human label for a record in lists and the conflict view. */
-export function recordTitle(table: RecordTable, r: Organisation | Member | Meeting, orgNames?: ReadonlyMap<string, string>): string {
+export function recordTitle(table: RecordTable, r: RecordsByTable[RecordTable], orgNames?: ReadonlyMap<string, string>): string {
   if (table === 'organisations') return (r as Organisation).name;
+  if (table === 'talks') {
+    // Who and when only: talk contents are sensitive and never listed.
+    const t = r as Talk;
+    const to = t.interviewees.map((p) => p.name).slice(0, 3).join('、') + (t.interviewees.length > 3 ? '等' : '');
+    return `${TALK_TYPE_LABELS[t.type] ?? '谈心谈话'}：${t.interviewer.name}—${to}（${t.date}）`;
+  }
+  if (table === 'appraisals') {
+    const a = r as Appraisal;
+    return `${orgNames?.get(a.orgId) ?? ''} ${a.annualYear}年度民主评议党员（${a.date}）`.trim();
+  }
+  if (table === 'rectifications') {
+    const x = r as Rectification;
+    const list = x.listKind === 'team' ? RECTIFICATION_LIST_KIND_LABELS.team : x.personName || RECTIFICATION_LIST_KIND_LABELS.personal;
+    const problem = x.problem.length > 30 ? `${x.problem.slice(0, 30)}…` : x.problem;
+    return `${x.annualYear}年度整改（${list}）：${problem}`;
+  }
   if (table === 'members') {
     const m = r as Member;
     const org = orgNames?.get(m.branchId);

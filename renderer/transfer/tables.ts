@@ -3,29 +3,51 @@
  * checked against (shared/model). `meetingIndex` never travels: it is rebuilt by the middleware.
  */
 import { z } from 'zod';
-import { meetingSchema, memberSchema, organisationSchema, type Meeting, type Member, type Organisation } from '../../shared/model';
+import {
+  appraisalSchema,
+  meetingSchema,
+  memberSchema,
+  organisationSchema,
+  rectificationSchema,
+  talkSchema,
+  type Appraisal,
+  type Meeting,
+  type Member,
+  type Organisation,
+  type Rectification,
+  type Talk,
+} from '../../shared/model';
 import { idSchema, isoTimeSchema, versionVectorSchema } from '../../shared/model/meta';
 
 /** Tables merged record by record (all carry RecordMeta). */
-export const RECORD_TABLES = ['organisations', 'members', 'meetings'] as const;
+export const RECORD_TABLES = ['organisations', 'members', 'meetings', 'talks', 'appraisals', 'rectifications'] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
 export interface RecordsByTable {
   organisations: Organisation;
   members: Member;
   meetings: Meeting;
+  talks: Talk;
+  appraisals: Appraisal;
+  rectifications: Rectification;
 }
 
 export const TRANSFER_SCHEMAS = {
   organisations: organisationSchema,
   members: memberSchema,
   meetings: meetingSchema,
+  talks: talkSchema,
+  appraisals: appraisalSchema,
+  rectifications: rectificationSchema,
 } as const;
 
 export const TABLE_LABELS: Record<RecordTable, string> = {
   organisations: '党组织',
   members: '党员',
   meetings: '会议记录',
+  talks: '谈心谈话',
+  appraisals: '民主评议',
+  rectifications: '整改事项',
 };
 
 /** A key/value row of `settings` (unit settings, document profile…); values are checked when read. */

@@ -46,6 +46,8 @@ export const lifeCriticismSchema = z.object({
   criticName: shortText('批评人', 50),
   text: longText,
   rectificationId: idSchema.nullable(),
+  /** Why this criticism needs no rectification item (check 27); optional so older rows parse. */
+  noRectificationReason: shortText('不列整改的理由', 300).optional(),
 });
 export type LifeCriticism = z.infer<typeof lifeCriticismSchema>;
 

@@ -42,6 +42,8 @@ import {
   votePasses,
 } from './quorum';
 import { isSeqTaken, type NumberedRecord } from './numbering';
+import { checkLifeMeeting, LIFE_ISSUE_SEVERITY } from './lifeMeeting';
+import type { TalkCoverage } from './talkCoverage';
 
 export type IssueSeverity = 'error' | 'warning';
 
@@ -88,6 +90,8 @@ export const MEETING_ISSUE_SEVERITY = {
   CLASSIFIED_NATIONAL_SECRET: 'warning',
   // running number (only when ctx.otherMeetings is given)
   SEQ_DUPLICATE: 'error',
+  // 组织生活会 / 民主生活会 (rules/lifeMeeting.ts, §5.2 items 13, 22–28)
+  ...LIFE_ISSUE_SEVERITY,
 } as const satisfies Record<string, IssueSeverity>;
 
 export type MeetingIssueCode = keyof typeof MEETING_ISSUE_SEVERITY;
@@ -115,6 +119,10 @@ export interface MeetingCheckContext {
    * skipped by id) for the duplicate running-number check. Omit to skip that check.
    */
   otherMeetings?: readonly (NumberedRecord & { id: string })[];
+  /** Today (YYYY-MM-DD): enables the after-the-meeting checks of 组织生活会 / 民主生活会 (items 27, 28). */
+  today?: string;
+  /** 谈心谈话 coverage before a 组织生活会 (rules/talkCoverage.ts), when the caller computed it (item 24). */
+  talkCoverage?: TalkCoverage;
 }
 
 /** Meeting types whose chair must be the 书记 (组长 for 党小组) or a delegation recorded (§2.0). */
@@ -140,6 +148,7 @@ export function checkMeeting(meeting: Meeting, ctx: MeetingCheckContext): Meetin
   checkChair(meeting, ctx, add);
   checkTypeFields(meeting, add);
   checkClassification(meeting, ctx.settings, add);
+  if (meeting.life) issues.push(...checkLifeMeeting(meeting, ctx));
   if (ctx.otherMeetings && isSeqTaken(ctx.otherMeetings, meeting, meeting.id)) {
     add(
       'SEQ_DUPLICATE',

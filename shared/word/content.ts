@@ -16,6 +16,7 @@ import { DEFAULT_UNIT_SETTINGS } from '../model/settings';
 import { classificationMarking, formatChineseDate, formatMeetingTime, formatRunningNumber, isNationalSecret, meetingTitle } from '../format';
 import { countAttendance, describeAttendance, type AttendanceCounts } from '../rules/attendance';
 import { describeVote } from '../rules/quorum';
+import { lifeInfoLines, lifeSections } from './lifeContent';
 import { oneLine, paragraphsOf } from './text';
 
 /** The organisation fields the builders need. */
@@ -77,6 +78,8 @@ export interface MinutesContent {
   /** 议定事项 / 落实情况 (主题党日). */
   themeSections: Section[];
   summary: Section | null;
+  /** 组织生活会 / 民主生活会: 会前准备情况 … 谈话函询情况说明 (lifeContent.ts); empty for other types. */
+  lifeSections: Section[];
   counts: AttendanceCounts;
 }
 
@@ -220,6 +223,8 @@ export function buildMinutesContent(
     if (also.length) typeInfo.push({ label: '同时计为', value: also.join('、') });
   }
 
+  typeInfo.push(...lifeInfoLines(meeting));
+
   const agendaTitles = meeting.agenda.map((a) => oneLine(a.title)).filter((t) => t.length > 0);
 
   // 会议内容: each agenda item with anything recorded becomes a 一、 heading with its speeches.
@@ -296,6 +301,7 @@ export function buildMinutesContent(
     voteLines,
     themeSections,
     summary: sectionOf('主持人小结', meeting.summary),
+    lifeSections: lifeSections(meeting),
     counts,
   };
 }

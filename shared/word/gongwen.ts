@@ -29,7 +29,18 @@ function sectionParas(s: Section | null): FileChild[] {
   return [bodyPara('', `${s.label}：`), ...blockParas(s.blocks)];
 }
 
+/** The record's paragraphs without the page set-up, for documents that bind several records (台账合订本). */
+export interface MinutesBody {
+  title: string;
+  children: FileChild[];
+}
+
 export function buildGongwenMinutes(meeting: Meeting, org: OrgForWord, opts: MinutesOptions): Document {
+  const { title, children } = gongwenMinutesBody(meeting, org, opts);
+  return pageDocument({ profile: opts.profile, draft: opts.draft, title, children });
+}
+
+export function gongwenMinutesBody(meeting: Meeting, org: OrgForWord, opts: MinutesOptions): MinutesBody {
   const c = buildMinutesContent(meeting, org, opts.profile, opts.nonSecretMarking);
   const children: FileChild[] = [];
 
@@ -56,11 +67,12 @@ export function buildGongwenMinutes(meeting: Meeting, org: OrgForWord, opts: Min
     c.agendaTitles.forEach((title, i) => children.push(bodyPara(`${chineseNumber(i + 1)}、${title}`)));
   }
   children.push(...sectionParas(c.outline));
+  for (const s of c.lifeSections) children.push(...sectionParas(s));
   children.push(...sectionParas(c.proceedings));
   children.push(...sectionParas(c.decisions));
   for (const s of c.themeSections) children.push(...sectionParas(s));
   children.push(...sectionParas(c.summary));
   children.push(...signatureParas());
 
-  return pageDocument({ profile: opts.profile, draft: opts.draft, title: c.title, children });
+  return { title: c.title, children };
 }

@@ -17,6 +17,51 @@ export { wordFileName, safeFileStem, type FileNameOptions } from './fileName';
 export { buildMinutesContent, voteText, attendanceHalves, minutesTitle, type MinutesContent, type OrgForWord } from './content';
 export { xmlSafe, oneLine, paragraphsOf } from './text';
 export * as wordPage from './page';
+export { recordFileName } from './fileName';
+export { markingOf, strictestClassification, type RecordDocOptions } from './recordCommon';
+export { lifeSections, lifeInfoLines, participantSections, problemCountsByAspect } from './lifeContent';
+export {
+  buildCriticismRecord,
+  criticismRecordBody,
+  criticismFileName,
+  criticismParticipants,
+  criticismRecordTitle,
+  type CriticismRecordOptions,
+} from './criticismRecord';
+export { buildTalkRecords, sortTalks, talkFileName, talkFormTitle, talkRecordBody, TALK_TABLE_COLUMNS, type TalkBodyOptions, type TalkFileNameOptions } from './talkRecord';
+export {
+  buildAppraisalMarkSheet,
+  buildAppraisalTally,
+  appraisalMarkSheetBody,
+  appraisalTallyBody,
+  appraisalFileName,
+  appraisalTotals,
+  appraisalResultText,
+  excellentRateText,
+  MARK_SHEET_COLUMNS,
+  TALLY_COLUMNS,
+  type AppraisalTotals,
+} from './appraisalSheets';
+export {
+  buildRectificationLedger,
+  rectificationLedgerBody,
+  ledgerFileName,
+  ledgerItems,
+  ledgerTitle,
+  ledgerSummaryText,
+  LEDGER_COLUMNS,
+  type LedgerOptions,
+} from './rectificationLedger';
+export {
+  buildLifeMeetingReport,
+  lifeMeetingReportBody,
+  lifeReportFileName,
+  lifeReportTitle,
+  preparingTalks,
+  secretaryBlank,
+  type LifeReportOptions,
+  type LifeReportRecords,
+} from './lifeReport';
 
 /** The minutes in the requested layout, or the profile's default layout. */
 export function buildMinutes(

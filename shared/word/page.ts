@@ -15,6 +15,8 @@ export const HEADER_DISTANCE = 851;
 export const FOOTER_DISTANCE = 1418;
 /** 版心 width (156 mm). Tables are exactly this wide (page width − margins is 8845; 8844 per domain §4.10B). */
 export const TABLE_WIDTH = 8844;
+/** Landscape 版心 width: 297 mm − 35 mm − 37 mm = 225 mm (the portrait 版心 turned). */
+export const LANDSCAPE_TABLE_WIDTH = PAGE_HEIGHT - MARGIN_BOTTOM - MARGIN_TOP;
 
 /** Fixed line spacing for 22 lines per page: 22 × 579 = 12738 ≤ 12756. */
 export const LINE_PITCH = 579;
@@ -44,3 +46,6 @@ export const FOOTER_LINE = 320;
 
 /** Table layout: cells in 4号 at this exact line height. */
 export const TABLE_LINE = 460;
+/** Ledgers and tally sheets (domain §4.10C): cells in 五号 仿宋, header labels in 小四 黑体, at this exact line height. */
+export const SZ_5HAO = 21;
+export const LEDGER_LINE = 300;

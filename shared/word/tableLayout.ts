@@ -7,7 +7,7 @@ import type { Document, FileChild, Paragraph } from 'docx';
 import type { Meeting } from '../model';
 import { buildMinutesContent, chineseNumber, type Block, type OrgForWord } from './content';
 import { pageDocument } from './document';
-import type { MinutesOptions } from './gongwen';
+import type { MinutesBody, MinutesOptions } from './gongwen';
 import { cellPara, fixedTable, labelPara, type RowSpec } from './tables';
 import { emptyPara, markingParas, titleParas } from './typography';
 
@@ -50,6 +50,12 @@ function pairRow(l1: string, v1: string, l2: string, v2: string): RowSpec {
 const textLength = (blocks: readonly Block[]) => blocks.reduce((n, b) => n + b.text.length + (b.kind === 'para' ? (b.label?.length ?? 0) : 0), 0);
 
 export function buildTableMinutes(meeting: Meeting, org: OrgForWord, opts: MinutesOptions): Document {
+  const { title, children } = tableMinutesBody(meeting, org, opts);
+  return pageDocument({ profile: opts.profile, draft: opts.draft, title, children });
+}
+
+/** The record's table and title without the page set-up (台账合订本). */
+export function tableMinutesBody(meeting: Meeting, org: OrgForWord, opts: MinutesOptions): MinutesBody {
   const c = buildMinutesContent(meeting, org, opts.profile, opts.nonSecretMarking);
   const rows: RowSpec[] = [];
 
@@ -69,6 +75,7 @@ export function buildTableMinutes(meeting: Meeting, org: OrgForWord, opts: Minut
     rows.push(fullRow('会议议题', paras, c.agendaTitles.join('').length));
   }
   if (c.outline) rows.push(fullRow('内容提要', blocksToParas(c.outline.blocks), textLength(c.outline.blocks)));
+  for (const s of c.lifeSections) rows.push(fullRow(s.label, blocksToParas(s.blocks), textLength(s.blocks)));
   if (c.proceedings) {
     rows.push(fullRow('会议记录（内容）', blocksToParas(c.proceedings.blocks), textLength(c.proceedings.blocks), true));
   }
@@ -92,5 +99,5 @@ export function buildTableMinutes(meeting: Meeting, org: OrgForWord, opts: Minut
     emptyPara(),
     fixedTable(MINUTES_TABLE_COLUMNS, rows),
   ];
-  return pageDocument({ profile: opts.profile, draft: opts.draft, title: c.title, children });
+  return { title: c.title, children };
 }

@@ -60,11 +60,12 @@ export function cellPara(text: string, opts: { indent?: boolean; center?: boolea
 
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 
-export function fixedTable(columnWidths: readonly number[], rows: readonly RowSpec[]): Table {
+/** `width` is the 版心 width: TABLE_WIDTH, or LANDSCAPE_TABLE_WIDTH on landscape pages. */
+export function fixedTable(columnWidths: readonly number[], rows: readonly RowSpec[], width: number = TABLE_WIDTH): Table {
   const total = columnWidths.reduce((a, b) => a + b, 0);
-  if (total !== TABLE_WIDTH) throw new Error(`table columns add up to ${total}, not ${TABLE_WIDTH}`);
+  if (total !== width) throw new Error(`table columns add up to ${total}, not ${width}`);
   return new Table({
-    width: { size: TABLE_WIDTH, type: WidthType.DXA },
+    width: { size: width, type: WidthType.DXA },
     columnWidths: [...columnWidths],
     layout: TableLayoutType.FIXED,
     margins: { left: CELL_PAD, right: CELL_PAD, top: 28, bottom: 28 },

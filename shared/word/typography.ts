@@ -32,6 +32,9 @@ import {
   SZ_4HAO,
   TABLE_LINE,
   FOOTER_LINE,
+  LEDGER_LINE,
+  SZ_5HAO,
+  SZ_XIAO4,
 } from './page';
 import type { Block } from './content';
 
@@ -68,6 +71,10 @@ export const STYLE = {
   cellBody: 'GwCellBody',
   /** 表格标签: 4号 黑体 centred. */
   cellLabel: 'GwCellLabel',
+  /** 台账文字 (landscape ledgers, tally sheets): 五号 仿宋 at exact 15 pt, flush left. */
+  ledgerCell: 'GwLedgerCell',
+  /** 台账表头: 小四 黑体 centred at exact 15 pt. */
+  ledgerLabel: 'GwLedgerLabel',
   /** 公文页码: 4号 宋体, every slot 宋体, exact 16 pt. */
   pageNumber: 'GwPageNumber',
   /** 草稿页眉: 4号 黑体 centred. */
@@ -182,7 +189,8 @@ export function documentStyles(fonts: FontSet) {
   });
   const runDefaults = { ...runFor('body', SZ_3HAO), language: { value: 'zh-CN', eastAsia: 'zh-CN' } };
   const condensed = { characterSpacing: RUN_CONDENSE };
-  // 2号 / 4号 characters must not snap to the 3号 line grid (Word would give each two cells).
+  // 2号 / 4号 characters must not snap to the 3号 line grid (Word would give each two cells); the
+  // ledgers' 15 pt lines neither (LibreOffice would round each up to the 28.95 pt grid pitch).
   const offGrid = { snapToGrid: false };
 
   // docx 9.15 types style pPr without w:widowControl but writes it (styles use the paragraph's pPr
@@ -254,6 +262,8 @@ export function documentStyles(fonts: FontSet) {
         runFor('body', SZ_4HAO),
       ),
       para(STYLE.cellLabel, '表格标签', 'Normal', { alignment: AlignmentType.CENTER, spacing: exact(TABLE_LINE) }, runFor('hei', SZ_4HAO)),
+      para(STYLE.ledgerCell, '台账文字', 'Normal', { ...cellPPr, spacing: exact(LEDGER_LINE) }, runFor('body', SZ_5HAO, offGrid)),
+      para(STYLE.ledgerLabel, '台账表头', 'Normal', { alignment: AlignmentType.CENTER, spacing: exact(LEDGER_LINE) }, runFor('hei', SZ_XIAO4, offGrid)),
       para(STYLE.pageNumber, '公文页码', 'Normal', { spacing: exact(FOOTER_LINE) }, runFor('song', SZ_4HAO, offGrid)),
       para(STYLE.draftHeader, '草稿页眉', 'Normal', { alignment: AlignmentType.CENTER, spacing: exact(FOOTER_LINE) }, runFor('hei', SZ_4HAO)),
     ],

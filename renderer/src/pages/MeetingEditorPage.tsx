@@ -5,7 +5,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { App, Alert, Button, Collapse, Drawer, Grid, Result, Spin, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { DEFAULT_UNIT_SETTINGS, MAX_SECRECY_YEARS, type Meeting } from '../../../shared/model';
+import { DEFAULT_UNIT_SETTINGS, MAX_SECRECY_YEARS, isLifeMeetingType, type Meeting } from '../../../shared/model';
 import { classificationMarking, isNationalSecret, meetingTitle } from '../../../shared/format';
 import { CHAIR_CHECK_TYPES, checkMeeting, secretaryIdsOn, type MeetingIssue } from '../../../shared/rules/meetingChecks';
 import {
@@ -21,7 +21,8 @@ import {
   type PartyMinutesDB,
 } from '../../db';
 import { useDb, useUnitSettings } from '../dbContext';
-import { formatLocalDateTime } from '../common/dates';
+import { formatLocalDateTime, todayString } from '../common/dates';
+import { useLifeTalkCoverage } from '../meetingEditor/life/useLifeTalkCoverage';
 import { errorText } from '../common/errors';
 import { useUndoToast } from '../common/useUndo';
 import { navigate } from '../router';
@@ -37,6 +38,7 @@ import { ReopenDialog } from '../meetingEditor/ReopenDialog';
 import { useStableRecord } from '../meetingEditor/stable';
 import { summariseAttendance, voteCounts } from '../meetingEditor/summaries';
 import { LectureSection, SummarySection, ThemeDaySection } from '../meetingEditor/TypeSections';
+import { LifeSection } from '../meetingEditor/life/LifeSection';
 import { useMeetingDraft } from '../meetingEditor/useMeetingDraft';
 import '../meetingEditor/editor.css';
 
@@ -127,10 +129,13 @@ export function MeetingEditorPage({ meetingId, extraActions }: MeetingEditorPage
 
   // ---------------------------------------------------------------- live checks
   const checked = useDeferredValue(meeting);
+  const talkCoverage = useLifeTalkCoverage(db, checked, org, allMembers, settings.talkWindowDays);
   const issues = useMemo<readonly MeetingIssue[]>(() => {
     if (!checked || !org) return NO_ISSUES;
-    return checkMeeting(checked, { org, settings, members: allMembers, otherMeetings: series });
-  }, [checked, org, settings, allMembers, series]);
+    // today: enables the after-the-meeting checks of 组织生活会 / 民主生活会 (列入整改, 报告上级);
+    // talkCoverage: who still owes whom a 谈心谈话 before a 组织生活会.
+    return checkMeeting(checked, { org, settings, members: allMembers, otherMeetings: series, today: todayString(), talkCoverage });
+  }, [checked, org, settings, allMembers, series, talkCoverage]);
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
 
@@ -224,7 +229,7 @@ export function MeetingEditorPage({ meetingId, extraActions }: MeetingEditorPage
       message.error('找不到该记录所属的党组织，暂不能定稿');
       return;
     }
-    const list = checkMeeting(m, { org, settings, members: allMembers, otherMeetings: series });
+    const list = checkMeeting(m, { org, settings, members: allMembers, otherMeetings: series, today: todayString(), talkCoverage });
     const errs = list.filter((i) => i.severity === 'error');
     const warns = list.filter((i) => i.severity === 'warning');
     if (errs.length > 0) {
@@ -492,6 +497,19 @@ export function MeetingEditorPage({ meetingId, extraActions }: MeetingEditorPage
                 decisionIssues={decisionIssues}
                 sectionIssues={agendaSectionStable}
                 voteCtx={voteCtx}
+              />
+            )}
+            {isLifeMeetingType(meeting.type) && (
+              <LifeSection
+                life={meeting.life}
+                meetingId={meeting.id}
+                orgId={meeting.orgId}
+                org={org ?? undefined}
+                type={meeting.type}
+                date={meeting.date}
+                attendance={meeting.attendance}
+                status={status}
+                draft={{ flush, current, replace }}
               />
             )}
             <SummarySection summary={meeting.summary} chairSigned={meeting.chairSigned} recorderSigned={meeting.recorderSigned} />

@@ -1,4 +1,4 @@
-/** 回收站: deleted organisations, members and meeting records; 恢复 and 彻底删除. */
+/** 回收站: deleted organisations, members, meetings, talks, appraisals and rectification items; 恢复 and 彻底删除. */
 import { useMemo, useState } from 'react';
 import { App, Button, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -11,8 +11,19 @@ export const RECYCLE_KIND_LABELS: Record<RecycleTable, string> = {
   organisations: '党组织',
   members: '党员',
   meetings: '会议记录',
+  talks: '谈心谈话',
+  appraisals: '民主评议',
+  rectifications: '整改事项',
 };
-const KIND_COLORS: Record<RecycleTable, string> = { organisations: 'blue', members: 'green', meetings: 'gold' };
+const KIND_COLORS: Record<RecycleTable, string> = {
+  organisations: 'blue',
+  members: 'green',
+  meetings: 'gold',
+  talks: 'purple',
+  appraisals: 'cyan',
+  rectifications: 'orange',
+};
+const KIND_ORDER: RecycleTable[] = ['organisations', 'members', 'meetings', 'talks', 'appraisals', 'rectifications'];
 
 type Filter = 'all' | RecycleTable;
 
@@ -59,7 +70,7 @@ export function RecycleBinTable() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        删除的党组织、党员和会议记录先放在这里，可以随时恢复。恢复党员或会议记录前，需先恢复它所属的党组织。
+        删除的党组织、党员、会议记录、谈心谈话、民主评议和整改事项先放在这里，可以随时恢复。恢复前，需先恢复它所属的党组织。
       </Typography.Paragraph>
       <Segmented<Filter>
         aria-label="按类别筛选"
@@ -67,9 +78,7 @@ export function RecycleBinTable() {
         onChange={setFilter}
         options={[
           { value: 'all', label: `全部（${items?.length ?? 0}）` },
-          { value: 'organisations', label: `党组织（${count('organisations')}）` },
-          { value: 'members', label: `党员（${count('members')}）` },
-          { value: 'meetings', label: `会议记录（${count('meetings')}）` },
+          ...KIND_ORDER.map((t) => ({ value: t, label: `${RECYCLE_KIND_LABELS[t]}（${count(t)}）` })),
         ]}
       />
       <Table<RecycleItem>

@@ -11,6 +11,12 @@ interface FormValues {
   attendanceWarnPercent: number;
   /** Shown as a percentage; stored as a fraction. */
   electionQuorumPercent: number;
+  /** Shown as a percentage; stored as a fraction. */
+  democraticLifeQuorumPercent: number;
+  lifeReportDeadlineDays: number;
+  talkWindowDays: number;
+  rectificationStaleDays: number;
+  excellentMaxPercent: number;
 }
 
 const toForm = (s: UnitSettings): FormValues => ({
@@ -19,7 +25,16 @@ const toForm = (s: UnitSettings): FormValues => ({
   nonSecretMarking: s.nonSecretMarking,
   attendanceWarnPercent: s.attendanceWarnPercent,
   electionQuorumPercent: Math.round(s.electionQuorumFraction * 100),
+  // One decimal so the default 2/3 shows as 66.7 % and saves back as exactly 2/3.
+  democraticLifeQuorumPercent: Math.round(s.democraticLifeQuorumFraction * 1000) / 10,
+  lifeReportDeadlineDays: s.lifeReportDeadlineDays,
+  talkWindowDays: s.talkWindowDays,
+  rectificationStaleDays: s.rectificationStaleDays,
+  excellentMaxPercent: Math.round(s.excellentMaxFraction * 1000) / 10,
 });
+
+/** 66.7 % means two thirds and 33.3 % one third (the defaults), not 0.667 / 0.333. */
+const percentToFraction = (p: number) => (Math.abs(p - 66.7) < 1e-9 ? 2 / 3 : Math.abs(p - 33.3) < 1e-9 ? 1 / 3 : p / 100);
 
 const FIELD_OF: Record<string, keyof FormValues> = {
   unitName: 'unitName',
@@ -27,6 +42,11 @@ const FIELD_OF: Record<string, keyof FormValues> = {
   nonSecretMarking: 'nonSecretMarking',
   attendanceWarnPercent: 'attendanceWarnPercent',
   electionQuorumFraction: 'electionQuorumPercent',
+  democraticLifeQuorumFraction: 'democraticLifeQuorumPercent',
+  lifeReportDeadlineDays: 'lifeReportDeadlineDays',
+  talkWindowDays: 'talkWindowDays',
+  rectificationStaleDays: 'rectificationStaleDays',
+  excellentMaxFraction: 'excellentMaxPercent',
 };
 
 const load = (db: PartyMinutesDB) => getSettings(db).then(toForm);
@@ -43,6 +63,11 @@ export function UnitSettingsForm() {
           nonSecretMarking: v.nonSecretMarking.trim(),
           attendanceWarnPercent: v.attendanceWarnPercent,
           electionQuorumFraction: v.electionQuorumPercent / 100,
+          democraticLifeQuorumFraction: percentToFraction(v.democraticLifeQuorumPercent),
+          lifeReportDeadlineDays: v.lifeReportDeadlineDays,
+          talkWindowDays: v.talkWindowDays,
+          rectificationStaleDays: v.rectificationStaleDays,
+          excellentMaxFraction: percentToFraction(v.excellentMaxPercent),
         }),
       success: '设置已保存',
       action: '保存设置',
@@ -118,6 +143,51 @@ export function UnitSettingsForm() {
           rules={[{ required: true, message: '请填写 50 到 100 之间的数字' }]}
         >
           <InputNumber min={50} max={100} precision={0} suffix="%" style={{ width: 140 }} aria-label="换届选举到会比例" />
+        </Form.Item>
+
+        <Form.Item
+          name="democraticLifeQuorumPercent"
+          label="民主生活会到会比例"
+          extra="到会人数低于应到人数的这一比例时，民主生活会记录会提示不符合要求。常见要求为三分之二（66.7%）。"
+          rules={[{ required: true, message: '请填写 50 到 100 之间的数字' }]}
+        >
+          <InputNumber min={50} max={100} precision={1} suffix="%" style={{ width: 140 }} aria-label="民主生活会到会比例" />
+        </Form.Item>
+
+        <Form.Item
+          name="lifeReportDeadlineDays"
+          label="组织生活会 / 民主生活会报送期限"
+          extra="会后多少天内向上级党组织报送情况。各地规定不一（常见为 15 天），请按上级要求填写。"
+          rules={[{ required: true, message: '请填写 1 到 365 之间的天数' }]}
+        >
+          <InputNumber min={1} max={365} precision={0} suffix="天" style={{ width: 140 }} aria-label="报送期限" />
+        </Form.Item>
+
+        <Form.Item
+          name="talkWindowDays"
+          label="会前谈心谈话统计范围"
+          extra="核对组织生活会前谈心谈话是否谈到位时，统计会前多少天内的谈话记录。"
+          rules={[{ required: true, message: '请填写 1 到 366 之间的天数' }]}
+        >
+          <InputNumber min={1} max={366} precision={0} suffix="天" style={{ width: 140 }} aria-label="会前谈心谈话统计范围" />
+        </Form.Item>
+
+        <Form.Item
+          name="rectificationStaleDays"
+          label="整改进展提醒"
+          extra="整改事项超过这么多天没有新的进展记录时，整改台账会给出提醒。"
+          rules={[{ required: true, message: '请填写 7 到 730 之间的天数' }]}
+        >
+          <InputNumber min={7} max={730} precision={0} suffix="天" style={{ width: 140 }} aria-label="整改进展提醒" />
+        </Form.Item>
+
+        <Form.Item
+          name="excellentMaxPercent"
+          label="民主评议优秀比例上限"
+          extra="评为“优秀”的党员超过参加定等次党员的这一比例时给出提醒。通常不超过三分之一（33.3%）。"
+          rules={[{ required: true, message: '请填写 5 到 100 之间的数字' }]}
+        >
+          <InputNumber min={5} max={100} precision={1} suffix="%" style={{ width: 140 }} aria-label="民主评议优秀比例上限" />
         </Form.Item>
 
         <Space>

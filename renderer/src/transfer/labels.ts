@@ -2,6 +2,9 @@
 import {
   MEETING_TYPE_LABELS,
   ORG_LEVEL_LABELS,
+  RECTIFICATION_STATUS_LABELS,
+  TALK_TYPE_LABELS,
+  TALK_SENSITIVE_FIELDS,
   type RecordMeta,
 } from '../../../shared/model';
 import type { RecordTable } from '../../transfer';
@@ -24,12 +27,26 @@ export const FIELD_LABELS: Record<string, string> = {
   convenerName: '召集人', recorderId: '记录人', recorderName: '记录人', attendance: '出席情况', agenda: '议题和发言',
   summary: '会议小结', classification: '密级', recordingMethod: '记录方式', lecture: '党课信息', themeDay: '主题党日信息',
   finalisedAt: '定稿时间', reopenLog: '重新打开记录', chairSigned: '主持人已签字', recorderSigned: '记录人已签字',
+  life: '组织生活会 / 民主生活会内容',
+  // talks, appraisals, rectifications
+  fiveMust: '五必谈情形', form: '谈话方式', interviewer: '谈话人', interviewees: '谈话对象', theme: '谈话主题',
+  interviewerPoints: '谈话人谈话内容', intervieweePoints: '谈话对象谈话内容', issues: '反映的问题', criticism: '批评意见',
+  attitude: '表态', followUps: '后续跟进', signedByBoth: '双方已签字', lifeMeetingId: '关联的组织生活会',
+  annualYear: '年度', meetingId: '关联的会议', entries: '评议名单', committeeRating: '班子测评',
+  listKind: '清单类型', personId: '个人清单所属人', personName: '个人清单所属人', source: '问题来源', category: '问题类别',
+  problem: '问题表现', measures: '整改措施', target: '整改目标', ownerId: '责任人', ownerName: '责任人', leaderName: '责任领导',
+  raisedDate: '提出日期', deadlineKind: '时限类型', deadline: '完成时限', progress: '整改进展', closedDate: '销号时间',
+  closedBy: '销号审核人', evidence: '佐证材料', closedWithoutEvidence: '无佐证销号', publicity: '公示通报情况', origin: '问题出处',
+  carriedFromId: '结转自',
   // meta
   deletedAt: '删除时间（回收站）', updatedAt: '最后修改时间', changedBy: '修改的电脑',
 };
 
 /** Fields that never differ in a way the secretary decides on, or that repeat another field. */
-const HIDDEN = new Set(['id', 'createdAt', 'rev', 'vv', 'changedBy', 'chairId', 'convenerId', 'recorderId']);
+const HIDDEN = new Set(['id', 'createdAt', 'rev', 'vv', 'changedBy', 'chairId', 'convenerId', 'recorderId', 'ownerId', 'personId']);
+
+/** Talk contents are sensitive: the conflict view says whether they differ, never what they say. */
+const SENSITIVE = new Set<string>(TALK_SENSITIVE_FIELDS);
 
 function summarise(key: string, v: unknown, orgNames: ReadonlyMap<string, string>): string {
   if (v === undefined || v === null || v === '') return '（空）';
@@ -37,7 +54,12 @@ function summarise(key: string, v: unknown, orgNames: ReadonlyMap<string, string
   if (key === 'deletedAt' || key === 'updatedAt' || key === 'finalisedAt') return new Date(String(v)).toLocaleString('zh-CN', { hour12: false });
   if (key === 'parentId' || key === 'orgId' || key === 'branchId' || key === 'groupId') return orgNames.get(String(v)) ?? String(v);
   if (key === 'level') return ORG_LEVEL_LABELS[v as keyof typeof ORG_LEVEL_LABELS] ?? String(v);
-  if (key === 'type') return MEETING_TYPE_LABELS[v as keyof typeof MEETING_TYPE_LABELS] ?? String(v);
+  if (key === 'type') return MEETING_TYPE_LABELS[v as keyof typeof MEETING_TYPE_LABELS] ?? TALK_TYPE_LABELS[v as keyof typeof TALK_TYPE_LABELS] ?? String(v);
+  if (key === 'status' && typeof v === 'string' && v in RECTIFICATION_STATUS_LABELS) return RECTIFICATION_STATUS_LABELS[v as keyof typeof RECTIFICATION_STATUS_LABELS];
+  if ((key === 'interviewer' || key === 'interviewees') && typeof v === 'object') {
+    return (Array.isArray(v) ? v : [v]).map((p: { name?: string; post?: string }) => `${p.name ?? ''}${p.post ? `（${p.post}）` : ''}`).join('、');
+  }
+  if (key === 'life' || key === 'entries') return Array.isArray(v) ? `共 ${v.length} 人` : '（组织生活会内容，请打开记录查看）';
   if (key === 'attendance' && Array.isArray(v)) {
     const present = v.filter((a: { presence?: string }) => a.presence === 'present').length;
     return `共 ${v.length} 人，出席 ${present} 人：${v.map((a: { name?: string; presence?: string }) => `${a.name}${a.presence === 'present' ? '' : '（缺席）'}`).join('、')}`;
@@ -67,13 +89,14 @@ export interface FieldDiff {
 
 /** Field by field, differing fields first. */
 export function diffRecords(table: RecordTable, mine: RecordMeta, theirs: RecordMeta, orgNames: ReadonlyMap<string, string>): FieldDiff[] {
-  void table;
   const a = mine as unknown as Record<string, unknown>;
   const b = theirs as unknown as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !HIDDEN.has(k));
+  const masked = (k: string, v: unknown) =>
+    table === 'talks' && SENSITIVE.has(k) ? (v === '' || (Array.isArray(v) && v.length === 0) || v == null ? '（空）' : '（谈话内容不在此显示）') : summarise(k, v, orgNames);
   const rows = keys.map((k) => {
-    const m = summarise(k, a[k], orgNames);
-    const t = summarise(k, b[k], orgNames);
+    const m = masked(k, a[k]);
+    const t = masked(k, b[k]);
     return { key: k, label: FIELD_LABELS[k] ?? k, mine: m, theirs: t, differs: JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null) };
   });
   const meta = new Set(['updatedAt', 'changedBy']);

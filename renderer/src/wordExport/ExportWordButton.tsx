@@ -13,10 +13,12 @@ import type { MeetingIssue } from '../../../shared/rules/meetingChecks';
 import { getHost } from '../../host';
 import { getDocumentProfile } from '../../db/documentProfile';
 import { useDb } from '../dbContext';
+import { auditWordExport } from '../../security/recordEvents';
 import { errorText } from '../common/errors';
 import { blockingIssues, buildWordFile, isDraftExport, loadExportContext, WORD_KIND_LABELS, type ExportContext, type WordKind } from './exportData';
 import { MissingFieldsDialog } from './MissingFieldsDialog';
 import { WordPreviewModal } from './WordPreviewModal';
+import { useLifeMeetingMenu } from './ExportLifeMeetingMenu';
 
 export interface ExportWordButtonProps {
   meetingId: string;
@@ -53,6 +55,8 @@ export function ExportWordButton({ meetingId, beforeExport, disabled, size }: Ex
   const [pending, setPending] = useState<Pending | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [preview, setPreview] = useState<{ open: boolean; kind?: WordKind }>({ open: false });
+  // 组织生活会 / 民主生活会: 批评与自我批评记录 and 召开情况报告 (no items for other types).
+  const life = useLifeMeetingMenu(meetingId, beforeExport);
 
   const save = useCallback(
     async (ctx: ExportContext, kind: WordKind) => {
@@ -60,13 +64,14 @@ export function ExportWordButton({ meetingId, beforeExport, disabled, size }: Ex
       const r = await getHost().saveFile({ suggestedName: file.name, kind: 'docx', bytes: file.bytes });
       if (!r.saved) return;
       const shown = r.fileName ?? file.name;
+      void auditWordExport(db, { id: ctx.meeting.id, fileName: shown, bytes: file.bytes, what: WORD_KIND_LABELS[kind] });
       if (file.draft) {
         message.warning(`已导出草稿：${shown}。记录定稿后再导出，即为正式${WORD_KIND_LABELS[kind]}。`, 6);
       } else {
         message.success(`已导出：${shown}`);
       }
     },
-    [message],
+    [db, message],
   );
 
   const run = useCallback(
@@ -124,6 +129,7 @@ export function ExportWordButton({ meetingId, beforeExport, disabled, size }: Ex
   }, [beforeExport, db, message]);
 
   const onMenu: MenuProps['onClick'] = ({ key }) => {
+    if (life.onClick(key)) return;
     const k = key as MenuKey;
     if (k === 'preview') void openPreview();
     else void run(k);
@@ -131,8 +137,8 @@ export function ExportWordButton({ meetingId, beforeExport, disabled, size }: Ex
 
   return (
     <>
-      <Dropdown menu={{ items: MENU, onClick: onMenu }} trigger={['click']} disabled={disabled || busy}>
-        <Button icon={<FileWordOutlined />} loading={busy} size={size}>
+      <Dropdown menu={{ items: [...(MENU ?? []), ...life.items], onClick: onMenu }} trigger={['click']} disabled={disabled || busy || life.busy}>
+        <Button icon={<FileWordOutlined />} loading={busy || life.busy} size={size}>
           导出 Word <DownOutlined />
         </Button>
       </Dropdown>

@@ -1,18 +1,19 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, openDatabase, PartyMinutesDB, SCHEMA_V1, SCHEMA_V2 } from '../../../renderer/db/database';
+import { DB_NAME, openDatabase, PartyMinutesDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../renderer/db/database';
 import { meetingIndexRow } from '../../../renderer/db/meetingIndex';
 import { createMeeting, getMeeting } from '../../../renderer/db/meetings';
 import { getInstallationId, stampMeta } from '../../../renderer/db/meta';
 import { freshDb, makePeople, makeUnit } from './helpers';
 
 describe('database', () => {
-  it('has the fixed name and the v2 tables (v1 stores unchanged)', async () => {
+  it('has the fixed name and the v3 tables (v1 and v2 stores unchanged)', async () => {
     expect(DB_NAME).toBe('party-minutes');
     const db = await freshDb();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V2).sort());
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V3).sort());
     for (const [k, v] of Object.entries(SCHEMA_V1)) expect(SCHEMA_V2[k as keyof typeof SCHEMA_V2]).toBe(v);
+    for (const [k, v] of Object.entries(SCHEMA_V2)) expect(SCHEMA_V3[k as keyof typeof SCHEMA_V3]).toBe(v);
     expect(db.meetings.schema.indexes.map((i) => i.name).sort()).toEqual(['date', 'deletedAt', 'orgId']);
     expect(db.meetingIndex.schema.indexes.map((i) => i.name).sort()).toEqual(
       ['[live+date]', '[live+orgId+date]', '[live+orgId+type+date]', '[orgId+year+type]'].sort(),

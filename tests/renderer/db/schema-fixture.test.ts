@@ -6,7 +6,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import fixture from '../../fixtures/db/v1.json';
-import { CURRENT_SCHEMA_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V2, type PartyMinutesDB } from '../../../renderer/db/database';
+import { CURRENT_SCHEMA_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type PartyMinutesDB } from '../../../renderer/db/database';
+import { createRectification, emptyRectificationFields, listRectifications } from '../../../renderer/db/rectifications';
 import { listMeetings } from '../../../renderer/db/meetingList';
 import { meetingIndexRow } from '../../../renderer/db/meetingIndex';
 import { getMeeting, saveMeeting, reopenMeeting } from '../../../renderer/db/meetings';
@@ -51,8 +52,8 @@ describe('schema version 1 fixture', () => {
   it('a v1 database opens with the current code and reads back exactly', async () => {
     await writeRawV1();
     db = await openDatabase(name);
-    // Upgraded to v2: the v1 stores as they were, plus the two new (empty) stores.
-    expect(db.verno).toBe(2);
+    // Upgraded to v3: the v1 stores as they were, plus the new (empty) stores.
+    expect(db.verno).toBe(3);
     expect(await db.operationLog.count()).toBe(0);
     expect(await db.purged.count()).toBe(0);
     for (const [table, list] of Object.entries(rows)) {
@@ -89,6 +90,55 @@ describe('schema version 1 fixture', () => {
 
   it('the schema upgrade keeps every v1 store definition verbatim', () => {
     for (const [k, v] of Object.entries(SCHEMA_V1)) expect(SCHEMA_V2[k as keyof typeof SCHEMA_V2]).toBe(v);
-    expect(CURRENT_SCHEMA_VERSION).toBe(2);
+    for (const [k, v] of Object.entries(SCHEMA_V2)) expect(SCHEMA_V3[k as keyof typeof SCHEMA_V3]).toBe(v);
+    expect(CURRENT_SCHEMA_VERSION).toBe(3);
+  });
+});
+
+describe('schema version 2 → 3', () => {
+  const log = { id: 'log-v2', at: '2025-04-01T00:00:00.000Z', kind: 'export', installationId: 'x', fileName: 'a.pmx', fileSha256: '', counts: { meetings: 2 }, result: 'ok' };
+  const marker = { id: 'purged-member-0001', table: 'members', vv: { x: 3 }, purgedAt: '2025-04-02T00:00:00.000Z' };
+
+  /** A v2 database as v2 stored it: the v1 fixture plus an operation log row and a purge marker. */
+  async function writeRawV2(): Promise<void> {
+    const raw = new Dexie(name);
+    raw.version(1).stores(SCHEMA_V1);
+    raw.version(2).stores(SCHEMA_V2);
+    await raw.open();
+    await raw.transaction('rw', raw.tables, async () => {
+      for (const [table, list] of Object.entries(rows)) await raw.table(table).bulkAdd(list);
+      await raw.table('operationLog').add(log);
+      await raw.table('purged').add(marker);
+    });
+    expect(raw.verno).toBe(2);
+    raw.close();
+  }
+
+  it('opens with the current code: every v2 row as it was, the new tables empty and usable', async () => {
+    await writeRawV2();
+    db = await openDatabase(name);
+    expect(db.verno).toBe(3);
+    for (const [table, list] of Object.entries(rows)) {
+      const key = table === 'settings' || table === 'local' ? 'key' : 'id';
+      const stored = await db.table(table).toArray();
+      const sortBy = (xs: Record<string, unknown>[]) => [...xs].sort((a, b) => String(a[key]).localeCompare(String(b[key])));
+      expect(sortBy(stored), table).toEqual(sortBy(list));
+    }
+    expect(await db.operationLog.toArray()).toEqual([log]);
+    expect(await db.purged.toArray()).toEqual([marker]);
+    expect(await db.talks.count()).toBe(0);
+    expect(await db.appraisals.count()).toBe(0);
+    expect(await db.rectifications.count()).toBe(0);
+    // Settings stored by v2 lack the v3 keys: they read as the defaults, the stored ones stay.
+    const s = await getSettings(db);
+    expect(s.attendanceWarnPercent).toBe(90);
+    expect(s.democraticLifeQuorumFraction).toBeCloseTo(2 / 3);
+    expect(s.rectificationStaleDays).toBe(90);
+    // The new tables work on the upgraded database, and a v2 meeting is still a meeting without a life block.
+    const orgId = '0b6f1f0e-6d4c-4a53-9d2e-1f0a4c7e2a02';
+    const item = await createRectification(db, { ...emptyRectificationFields(orgId, 2025, '2025-04-01'), problem: '理论学习不够深入' });
+    expect((await listRectifications(db, { orgId, annualYear: 2025 })).map((r) => r.id)).toEqual([item.id]);
+    expect((await getMeeting(db, '3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c01'))?.life ?? null).toBeNull();
+    await Dexie.delete(name);
   });
 });

@@ -36,7 +36,17 @@ describe('snapshots', () => {
     expect(plain.name).toBe('pm-backup-20250308-060102345-manual.zip');
     expect(plain.encrypted).toBe(false);
     const zip = unzipSync(host.files.get(plain.name)!.bytes);
-    expect(Object.keys(zip).sort()).toEqual(['data/meetings.json', 'data/members.json', 'data/organisations.json', 'data/purged.json', 'data/settings.json', 'manifest.json']);
+    expect(Object.keys(zip).sort()).toEqual([
+      'data/appraisals.json',
+      'data/meetings.json',
+      'data/members.json',
+      'data/organisations.json',
+      'data/purged.json',
+      'data/rectifications.json',
+      'data/settings.json',
+      'data/talks.json',
+      'manifest.json',
+    ]);
 
     await setBackupPassword(db, 'Backup-密码-2025');
     expect(await getBackupPassword(db)).toBe('Backup-密码-2025');
@@ -160,7 +170,7 @@ describe('before a schema upgrade', () => {
     const v1Backup = host.files.get(r!.backup.name)!.bytes;
     host.files.clear();
     opened = await openDatabaseWithBackups(name, host);
-    expect(opened.verno).toBe(2);
+    expect(opened.verno).toBe(3);
     expect(await snapshotBeforeUpgrade(name, fakeHost())).toBeNull(); // nothing pending any more
     const log = await listOperations(opened);
     expect(log.some((l) => l.kind === 'backup' && l.detail?.includes('软件升级前'))).toBe(true);

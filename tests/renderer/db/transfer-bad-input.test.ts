@@ -88,7 +88,7 @@ async function cases(): Promise<{ name: string; bytes: Uint8Array; code: PmxErro
     },
     {
       name: 'data from a newer app schema',
-      bytes: await pmxOf((await buildArchive({ schemaVersion: 3, exportedAt: '2025-03-08T06:00:00.000Z', source: source0, scope: {}, tables: { meetings: [meetingRow] } })).zip),
+      bytes: await pmxOf((await buildArchive({ schemaVersion: 4, exportedAt: '2025-03-08T06:00:00.000Z', source: source0, scope: {}, tables: { meetings: [meetingRow] } })).zip),
       code: 'schema-newer',
     },
   ];

@@ -133,9 +133,9 @@ describe('transfer between two machines', () => {
     await createMeeting(a, { orgId: u.g1.id, type: 'group', date: '2025-02-10' });
     await createMeeting(a, { orgId: u.b2.id, type: 'committee', date: '2025-03-10' });
     const byOrg = await collectRecords(a, { kind: 'orgs', orgIds: [u.b2.id] });
-    expect(byOrg.counts).toEqual({ organisations: 4, members: 5, meetings: 2 }); // pc (parent) + b2 + g1 + g2
+    expect(byOrg.counts).toEqual({ organisations: 4, members: 5, meetings: 2, talks: 0, appraisals: 0, rectifications: 0 }); // pc (parent) + b2 + g1 + g2
     const byDate = await collectRecords(a, { kind: 'dates', from: '2025-02-01', to: '2025-03-31' });
-    expect(byDate.counts).toEqual({ organisations: 5, members: 10, meetings: 2 });
+    expect(byDate.counts).toEqual({ organisations: 5, members: 10, meetings: 2, talks: 0, appraisals: 0, rectifications: 0 });
     const b = await freshDb();
     const r = await importFile(b, await exportFile(a, { kind: 'orgs', orgIds: [u.b2.id] }));
     expect(r.summary.added).toBe(11);

@@ -66,7 +66,7 @@ export async function importFile(
 /** Everything a secretary can see, for "unchanged" comparisons (operationLog and local excluded). */
 export async function dataState(db: PartyMinutesDB): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const t of ['organisations', 'members', 'meetings', 'meetingIndex', 'settings', 'purged']) {
+  for (const t of ['organisations', 'members', 'meetings', 'meetingIndex', 'talks', 'appraisals', 'rectifications', 'settings', 'purged']) {
     out[t] = (await db.table(t).toArray()).sort((a, b) => String(a.id ?? a.key).localeCompare(String(b.id ?? b.key)));
   }
   return out;
