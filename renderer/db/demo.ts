@@ -1,13 +1,25 @@
 /**
  * 演示数据: a realistic, sober unit for demos, screenshots and the dashboard — one 机关党委, three
- * 党支部 (one with two 党小组), 42 people and a year of meetings, with a few planted gaps.
+ * 党支部 (one with two 党小组), 42 people and a year of meetings, the last 组织生活会 with its
+ * appraisal and rectification items, talks before the next one, and a few planted gaps the 工作台
+ * shows: a month without 支委会, a quarter without 党课, an absentee without a reason, an overdue
+ * rectification item, talk gaps before the next 组织生活会, a 预备党员 due for 转正.
  * Deterministic for a given seed and `now` (except changedBy, this installation's id).
  * Refuses to run on a database that already holds organisations, members or meetings.
  */
 import {
+  appraisalSchema,
   meetingSchema,
   memberSchema,
   organisationSchema,
+  rectificationSchema,
+  talkSchema,
+  type Appraisal,
+  type AppraisalEntry,
+  type LifeBlock,
+  type LifeParticipant,
+  type Rectification,
+  type Talk,
   type AgendaItem,
   type AttendanceEntry,
   type ClassificationLevel,
@@ -45,8 +57,22 @@ export interface DemoSummary {
   members: number;
   meetings: number;
   drafts: number;
+  talks: number;
+  appraisals: number;
+  rectifications: number;
   /** Planted gaps for the compliance dashboard. */
-  gaps: { missingCommitteeMonth: { branchId: string; month: string }; absentWithoutReasonMeetingId: string };
+  gaps: {
+    missingCommitteeMonth: { branchId: string; month: string };
+    absentWithoutReasonMeetingId: string;
+    /** Quarter key '2026-Q2' in which the branch held no 党课. */
+    missingLectureQuarter: { branchId: string; quarter: string };
+    overdueRectificationId: string;
+    /** The planned (draft) 组织生活会 with talk gaps before it. */
+    nextLifeMeetingId: string;
+    /** Talks still missing before it: secretary with these members. */
+    talkGapMemberIds: string[];
+    probationDueMemberId: string;
+  };
 }
 
 function rng(seed: number) {
@@ -212,12 +238,41 @@ const LECTURES = [
 const GROUP_TOPICS = ['学习上级有关会议精神并交流体会', '开展党员谈心谈话', '收缴本月党费', '讨论本组近期工作', '学习党内法规'];
 const REASONS = ['公出', '病假', '事假', '外出学习', '参加上级会议'];
 
+const LIFE_ASPECTS = ['理论学习', '政治素质', '能力本领', '担当作为', '纪律作风'];
+const LIFE_AGENDA = ['通报上年度整改落实情况', '书记代表支部委员会作对照检查', '支委、党员逐一开展批评与自我批评', '民主评议党员', '上级党组织督导人员点评'];
+const TEAM_PROBLEMS = [
+  '支部组织的学习以传达文件为主，结合财政业务开展研讨不够深入',
+  '落实"三会一课"制度有时存在会议时间临时调整的情况',
+  '对青年党员的教育培养办法不多，日常谈心谈话不够经常',
+  '支部班子成员之间开展批评有时存在顾虑，辣味不足',
+];
+const SELF_PROBLEMS = [
+  '理论学习存在"以干代学"现象，系统学习不够',
+  '工作中有时满足于完成领导交办的任务，主动谋划不够',
+  '深入基层调研不够，了解一线情况不够全面',
+  '对照党章党规要求，在严格落实请示报告制度上还有差距',
+  '开展批评时有"好人主义"思想，怕得罪人',
+];
+const CRITICISMS = [
+  '在处室业务工作中对年轻同志的传帮带不够，希望多指导',
+  '参加支部学习时发言准备不够充分，结合实际不够',
+  '有时对群众来电答复不够耐心细致',
+  '工作计划性还可以增强，个别事项办理不够及时',
+];
+const RECT_MEASURES = [
+  '每季度至少组织一次结合业务的专题研讨，由宣传委员负责',
+  '年初制定"三会一课"计划，确需调整的报支委会同意并记录原因',
+  '建立青年党员联系制度，每名支委联系 2–3 名青年党员',
+  '组织生活会前支委之间逐一谈心，会上带头开展批评',
+];
+
 // ---------------------------------------------------------------- builder
 
 export async function fillDemoData(db: PartyMinutesDB, opts: DemoOptions): Promise<DemoSummary> {
   const r = rng(opts.seed ?? 2025);
   const me = await getInstallationId(db);
   const nowStr = opts.now.toISOString();
+  const todayStr = nowStr.slice(0, 10);
 
   // The 12 months before now's month.
   const months: { y: number; m: number }[] = [];
@@ -309,8 +364,15 @@ export async function fillDemoData(db: PartyMinutesDB, opts: DemoOptions): Promi
         { status: 'probationary', from: admitDate },
       ];
     } else if (p.status === 'probationary') {
-      joinDate = iso(first.y, first.m, 1) > iso(first.y, 6, 28) ? iso(first.y, 6, 28) : iso(first.y - 1, 12, 26);
-      statusHistory = [{ status: 'probationary', from: joinDate }];
+      // Planted: probation ends three weeks from now → the dashboard reminds of the 转正 meeting.
+      joinDate = addDays(todayStr, 21 - 365);
+      activistDate = iso(first.y - 3, 3, 1);
+      candidateDate = iso(first.y - 2, 4, 10);
+      statusHistory = [
+        { status: 'activist', from: activistDate },
+        { status: 'candidate', from: candidateDate },
+        { status: 'probationary', from: joinDate },
+      ];
     } else if (p.status === 'candidate') {
       activistDate = iso(first.y - 1, 3, 15);
       candidateDate = iso(first.y, first.m, 10);
@@ -331,7 +393,12 @@ export async function fillDemoData(db: PartyMinutesDB, opts: DemoOptions): Promi
     }
     const branchId = branchIds[p.branch];
     const groupId = p.group === undefined ? null : groupIds[p.group];
-    const since = joinDate && joinDate < '2010-01-01' ? iso(2010 + r.int(0, 8), r.int(1, 12), 1) : (activistDate ?? joinDate ?? startDate);
+    const since =
+      joinDate && joinDate < '2010-01-01'
+        ? iso(2010 + r.int(0, 8), r.int(1, 12), 1)
+        : p.status === 'probationary' && i !== IDX.admitted
+          ? iso(first.y - 3, 3, 1)
+          : (activistDate ?? joinDate ?? startDate);
     let memberships: Member['memberships'] = [{ branchId, groupId, from: since }];
     let currentBranch = branchId;
     if (i === IDX.movedFromB3) {
@@ -401,6 +468,8 @@ export async function fillDemoData(db: PartyMinutesDB, opts: DemoOptions): Promi
     return n;
   };
   const missingCommittee = { branchId: branchIds[2], month: `${months[4].y}-${pad(months[4].m)}` };
+  const lq = months[quarterEnds[2]];
+  const missingLecture = { branchId: branchIds[2], quarter: `${lq.y}-Q${Math.floor((lq.m - 1) / 3) + 1}` };
   let absentWithoutReasonMeetingId = '';
   const memberById = new Map(members.map((m) => [m.id, m]));
 
@@ -650,6 +719,7 @@ export async function fillDemoData(db: PartyMinutesDB, opts: DemoOptions): Promi
         }
 
         const ldate = mid({ y, m }, 26);
+        if (bid === missingLecture.branchId && mi === quarterEnds[2]) return; // planted: no 党课 this quarter
         const lecturer = q % 2 === 1 ? sec : (members.find((x) => x.isLeadingCadre && x.branchId === bid && x.id !== sec?.id) ?? sec);
         const topic = LECTURES[(q + bi) % LECTURES.length];
         const opening = `${lecturer?.name ?? ''}同志以"${topic}"为题讲授专题党课。${pronoun(lecturer)}结合财政工作实际，从思想认识、纪律要求和履职尽责等方面作了阐述，强调${r.pick(STUDY_POINTS)}。`;
@@ -675,6 +745,273 @@ export async function fillDemoData(db: PartyMinutesDB, opts: DemoOptions): Promi
       makeMeeting(group, 'group', date, mi, [studyItem(title, leader, () => partyMembersOn(group, date).filter((x) => x.id !== leader?.id), 2)]);
     });
   });
+
+  // ---- 组织生活会 of the last 年度 (January), its 民主评议 and 整改 items; talks before the next one.
+  const janIdx = months.findIndex((x) => x.m === 1);
+  const prevAnnual = months[janIdx].y - 1;
+  const talks: Talk[] = [];
+  const appraisals: Appraisal[] = [];
+  const rectifications: Rectification[] = [];
+  const rectMeta = (at: string) => meta(`${at}T03:00:00.000Z`);
+  const emptyOrigin = { meetingId: null, participantId: null, problemId: null, criticismId: null, talkId: null };
+  let overdueRectificationId = '';
+
+  const participantsOf = (org: Organisation, att: AttendanceEntry[], date: string, withContent: boolean): LifeParticipant[] => {
+    const seats = seatsOn(org, date);
+    const present = att.filter((a) => a.kind === 'member' && a.presence === 'present' && a.memberId);
+    return present.map((a, i) => {
+      const seat = seats.find((x) => x.memberId === a.memberId);
+      const critic = present[(i + 1) % present.length];
+      return {
+        id: r.uuid(),
+        memberId: a.memberId,
+        name: a.name,
+        role: seat?.role === 'secretary' ? 'secretary' : seat ? 'committee' : 'member',
+        paperReady: withContent || i % 3 !== 2,
+        problems: withContent
+          ? [
+              {
+                id: r.uuid(),
+                aspect: LIFE_ASPECTS[i % LIFE_ASPECTS.length],
+                manifestation: SELF_PROBLEMS[(i + org.order) % SELF_PROBLEMS.length],
+                cause: '对自身要求有所放松，党性修养还需加强。',
+                direction: '制定个人学习和整改计划，逐项对照落实。',
+                rectificationId: null,
+                noRectificationReason: '立行立改，已在会上表态并纳入个人学习计划',
+              },
+            ]
+          : [],
+        criticisms: withContent
+          ? [{ id: r.uuid(), criticId: critic.memberId, criticName: critic.name, text: CRITICISMS[(i + org.order) % CRITICISMS.length], rectificationId: null }]
+          : [],
+        response: withContent ? '诚恳接受同志们的批评意见，会后认真对照整改。' : '',
+      } satisfies LifeParticipant;
+    });
+  };
+
+  branchIds.forEach((bid, bi) => {
+    const branch = orgById.get(bid)!;
+    const date = mid(months[janIdx], 13 + bi * 2);
+    const sec = memberById.get(seatsOn(branch, date).find((x) => x.role === 'secretary')!.memberId);
+    const agenda: AgendaItem[] = LIFE_AGENDA.map((title) => ({
+      id: r.uuid(),
+      title,
+      speeches: [speech(sec, `${sec?.name}同志${title.startsWith('通报') ? '通报了上年度整改落实情况，各项整改事项已按期完成。' : '主持本项议程。'}`)],
+      decisions: [],
+    }));
+    const lm = makeMeeting(branch, 'life_meeting', date, janIdx, agenda, { recordingMethod: 'detailed' });
+    lm.status = 'final';
+    lm.finalisedAt = `${addDays(date, 2)}T02:00:00.000Z`;
+    lm.updatedAt = lm.finalisedAt;
+    lm.chairSigned = true;
+    lm.recorderSigned = true;
+    const committeeProblems = TEAM_PROBLEMS.slice(bi, bi + 2).map((text, k) => ({
+      id: r.uuid(),
+      aspect: LIFE_ASPECTS[k],
+      manifestation: text,
+      cause: '支部班子抓党建与抓业务结合还不够紧密。',
+      direction: '列入支部班子整改清单，明确责任人和完成时限。',
+      rectificationId: null as string | null,
+      noRectificationReason: '',
+    }));
+    const life: LifeBlock = {
+      annualYear: prevAnnual,
+      theme: `${prevAnnual}年度组织生活会`,
+      heldAs: 'general_assembly',
+      aspects: [...LIFE_ASPECTS],
+      preparation: (['study', 'opinions', 'talks', 'papers'] as const).map((kind, k) => ({ kind, done: true, date: addDays(date, -20 + k * 4), note: '', links: [] })),
+      lastYearReport: '上年度支部班子整改事项均已完成并销号，个人整改事项已由本人对照落实。',
+      committeeProblems,
+      committeePaperReady: true,
+      participants: participantsOf(branch, lm.attendance, date, true),
+      supervisorName: '郭建华',
+      supervisorTitle: '机关党委副书记',
+      supervisorRemarks: '会议准备充分，查摆问题比较具体，批评与自我批评开展得比较认真。',
+      enquiries: '',
+      reportFiledDate: addDays(date, 7),
+    };
+    lm.life = life;
+
+    // 支部班子 rectification items, one per committee problem (+ one more in branch 1).
+    committeeProblems.forEach((p, k) => {
+      const id = r.uuid();
+      p.rectificationId = id;
+      const closed = k === 0 && bi !== 0;
+      const overdue = bi === 0 && k === 1;
+      const deadline = overdue ? addDays(todayStr, -20) : closed ? addDays(date, 60) : addDays(todayStr, 45);
+      rectifications.push({
+        ...rectMeta(date),
+        id,
+        orgId: bid,
+        annualYear: prevAnnual,
+        listKind: 'team',
+        personId: null,
+        personName: '',
+        source: 'self_review',
+        category: p.aspect,
+        problem: p.manifestation,
+        measures: RECT_MEASURES[(bi + k) % RECT_MEASURES.length],
+        target: '按期完成并经支委会审核销号',
+        ownerId: sec?.id ?? null,
+        ownerName: sec?.name ?? '',
+        leaderName: '',
+        department: '',
+        raisedDate: date,
+        deadlineKind: 'by_date',
+        deadline,
+        progress: [
+          { id: r.uuid(), date: addDays(date, 30), text: '已制定整改方案，明确责任分工，正在推进。' },
+          ...(closed || overdue ? [] : [{ id: r.uuid(), date: addDays(todayStr, -25), text: '已完成阶段性任务，按计划继续推进。' }]),
+        ],
+        status: closed ? 'closed' : 'in_progress',
+        closedDate: closed ? addDays(date, 55) : undefined,
+        closedBy: closed ? (sec?.name ?? '') : '',
+        evidence: closed ? '支委会会议记录、学习计划' : '',
+        closedWithoutEvidence: false,
+        publicity: closed ? '已在支部党员大会上通报' : '',
+        origin: { ...emptyOrigin, meetingId: lm.id, problemId: p.id },
+        carriedFromId: null,
+      });
+      if (overdue) overdueRectificationId = id;
+    });
+
+    // 民主评议 in branch 1, held with the 组织生活会.
+    if (bi === 0) {
+      const rated = lm.attendance.filter((a) => a.kind === 'member' && (a.status === 'full' || a.status === 'probationary'));
+      const n = rated.length;
+      const entries: AppraisalEntry[] = rated.map((a, k) => {
+        const probationary = a.status === 'probationary';
+        const grade = probationary ? null : k < 3 ? 'excellent' : k === n - 1 ? 'basic' : 'qualified';
+        const votes = grade === 'excellent'
+          ? { excellent: n - 3, qualified: 2, basic: 0, unqualified: 0 }
+          : grade === 'basic'
+            ? { excellent: 0, qualified: 3, basic: n - 4, unqualified: 0 }
+            : { excellent: 1, qualified: n - 2, basic: 0, unqualified: 0 };
+        return {
+          id: r.uuid(),
+          memberId: a.memberId,
+          name: a.name,
+          status: a.status ?? 'full',
+          selfAppraisal: '对照合格党员标准，认真查找了自身在理论学习、履职尽责等方面的差距。',
+          selfDone: true,
+          peerComments: [{ id: r.uuid(), fromId: null, fromName: '党小组', text: '工作认真负责，希望进一步加强理论学习。' }],
+          shouldRate: n,
+          didRate: n - 1,
+          votes,
+          finalGrade: grade,
+          gradeReason: '',
+          feedbackBy: sec?.name ?? '',
+          feedbackDate: addDays(date, 5),
+          followUp: grade === 'basic' ? '书记已与本人谈话，指出差距，制定了帮扶计划，由组织委员跟踪。' : '',
+        };
+      });
+      appraisals.push({
+        ...rectMeta(date),
+        orgId: bid,
+        annualYear: prevAnnual,
+        date,
+        meetingId: lm.id,
+        entries,
+        committeeRating: [
+          { label: '满意', count: n - 2 },
+          { label: '基本满意', count: 1 },
+          { label: '不满意', count: 0 },
+        ],
+        classification: { level: 'none', years: null },
+        status: 'final',
+      });
+    }
+  });
+
+  // The next 组织生活会 of 第一党支部, planned three weeks ahead (a draft being prepared).
+  const b1 = orgById.get(branchIds[0])!;
+  const nextDate = workday(Number(addDays(todayStr, 21).slice(0, 4)), Number(addDays(todayStr, 21).slice(5, 7)), Number(addDays(todayStr, 21).slice(8, 10)));
+  const next = makeMeeting(b1, 'life_meeting', nextDate, months.length, LIFE_AGENDA.map((title) => ({ id: r.uuid(), title, speeches: [], decisions: [] })), {
+    recordingMethod: 'detailed',
+  });
+  for (const a of next.attendance) {
+    a.presence = 'present';
+    a.reason = '';
+  }
+  Object.assign(next, {
+    status: 'draft',
+    finalisedAt: null,
+    chairSigned: false,
+    recorderSigned: false,
+    createdAt: nowStr,
+    updatedAt: nowStr,
+    summary: '',
+    year: Number(nextDate.slice(0, 4)),
+  });
+  next.life = {
+    annualYear: prevAnnual + 1,
+    theme: `${prevAnnual + 1}年度组织生活会`,
+    heldAs: 'general_assembly',
+    aspects: [...LIFE_ASPECTS],
+    preparation: [
+      { kind: 'study', done: true, date: addDays(todayStr, -10), note: '集中学习 2 次', links: [] },
+      { kind: 'opinions', done: true, date: addDays(todayStr, -6), note: '发放征求意见表 20 份', links: [] },
+      { kind: 'talks', done: false, note: '', links: [] },
+      { kind: 'papers', done: false, note: '', links: [] },
+    ],
+    lastYearReport: '',
+    committeeProblems: [],
+    committeePaperReady: false,
+    participants: participantsOf(b1, next.attendance, nextDate, false),
+    supervisorName: '',
+    supervisorTitle: '',
+    supervisorRemarks: '',
+    enquiries: '',
+  };
+
+  // 会前谈心谈话 in 第一党支部: nearly complete — the secretary has not yet talked with two members,
+  // two committee members have not talked with each other, one member has no peer talk (planted gaps).
+  const b1People = buildAttendance(b1, members, todayStr, 'general_assembly', () => 'x')
+    .filter((a) => a.kind === 'member' && a.memberId)
+    .map((a) => memberById.get(a.memberId!)!);
+  const b1Seats = seatsOn(b1, todayStr);
+  const b1Secretary = memberById.get(b1Seats.find((x) => x.role === 'secretary')!.memberId)!;
+  const b1Committee = b1Seats.filter((x) => x.role !== 'secretary').map((x) => memberById.get(x.memberId)!);
+  const ordinary = b1People.filter((m) => m.id !== b1Secretary.id && !b1Committee.some((c) => c.id === m.id));
+  const talkGapMembers = ordinary.slice(-2);
+  const noPeer = ordinary.find((m) => m.isMobile) ?? ordinary[0];
+  const talkOn = (k: number) => addDays(todayStr, -(3 + (k * 2) % 30));
+  const party = (m: Member, post: string) => ({ memberId: m.id, name: m.name, post, politicalStatus: m.status === 'probationary' ? '中共预备党员' : '中共党员' });
+  const addTalk = (a: Member, b: Member, k: number) => {
+    const d = talkOn(k);
+    talks.push({
+      ...meta(`${d}T07:00:00.000Z`),
+      orgId: b1.id,
+      date: d,
+      startTime: '16:00',
+      endTime: '16:40',
+      place: '党员活动室',
+      type: 'pre_meeting',
+      fiveMust: null,
+      form: 'individual',
+      interviewer: party(a, a.partyPost ?? a.adminPost ?? ''),
+      interviewees: [party(b, b.partyPost ?? b.adminPost ?? '')],
+      theme: '组织生活会前谈心谈话',
+      interviewerPoints: '通报了支部班子查摆的主要问题，听取对支部工作的意见建议。',
+      intervieweePoints: '对支部工作总体满意，建议多组织业务与党建结合的学习交流。',
+      issues: [],
+      criticism: '',
+      attitude: '表示将认真准备发言提纲，在会上开展批评与自我批评。',
+      followUps: [],
+      recorderName: '',
+      signedByBoth: false,
+      lifeMeetingId: next.id,
+      classification: { level: 'none', years: null },
+      status: 'final',
+    });
+  };
+  let k = 0;
+  for (const m of b1People) if (m.id !== b1Secretary.id && !talkGapMembers.includes(m)) addTalk(b1Secretary, m, k++);
+  for (let i = 0; i < b1Committee.length; i++)
+    for (let j = i + 1; j < b1Committee.length; j++) if (!(i === b1Committee.length - 2 && j === b1Committee.length - 1)) addTalk(b1Committee[i], b1Committee[j], k++);
+  const peers = ordinary.filter((m) => m !== noPeer);
+  for (let i = 0; i + 1 < peers.length; i += 2) addTalk(peers[i], peers[i + 1], k++);
+  if (peers.length % 2 === 1 && peers.length > 1) addTalk(peers[peers.length - 1], peers[0], k++);
 
   // Planted gap: one absentee without a reason in a draft.
   const draftWithPeople = meetings.find((x) => x.status === 'draft' && x.type === 'theme_day');
@@ -703,12 +1040,18 @@ export async function fillDemoData(db: PartyMinutesDB, opts: DemoOptions): Promi
   const vOrgs = orgs.map((o) => parseOrThrow(organisationSchema, o, '演示组织'));
   const vMembers = members.map((m) => parseOrThrow(memberSchema, m, '演示党员'));
   const vMeetings = meetings.map((m) => parseOrThrow(meetingSchema, m, '演示会议记录'));
-  await db.transaction('rw', [db.organisations, db.members, db.meetings, db.meetingIndex], async () => {
+  const vTalks = talks.map((t) => parseOrThrow(talkSchema, t, '演示谈心谈话记录'));
+  const vAppraisals = appraisals.map((x) => parseOrThrow(appraisalSchema, x, '演示民主评议记录'));
+  const vRects = rectifications.map((x) => parseOrThrow(rectificationSchema, x, '演示整改事项'));
+  await db.transaction('rw', [db.organisations, db.members, db.meetings, db.meetingIndex, db.talks, db.appraisals, db.rectifications], async () => {
     const existing = (await db.organisations.count()) + (await db.members.count()) + (await db.meetings.count());
     if (existing > 0) throw new DbError('数据库中已有数据。演示数据只能在空白数据库中生成，以免与正式记录混在一起');
     await db.organisations.bulkAdd(vOrgs);
     await db.members.bulkAdd(vMembers);
     await db.meetings.bulkAdd(vMeetings);
+    await db.talks.bulkAdd(vTalks);
+    await db.appraisals.bulkAdd(vAppraisals);
+    await db.rectifications.bulkAdd(vRects);
   });
   // The demo unit's name, unless the secretary already typed one.
   const settings = await getSettings(db);
@@ -721,6 +1064,17 @@ export async function fillDemoData(db: PartyMinutesDB, opts: DemoOptions): Promi
     members: vMembers.length,
     meetings: vMeetings.length,
     drafts: vMeetings.filter((m) => m.status === 'draft').length,
-    gaps: { missingCommitteeMonth: missingCommittee, absentWithoutReasonMeetingId },
+    talks: vTalks.length,
+    appraisals: vAppraisals.length,
+    rectifications: vRects.length,
+    gaps: {
+      missingCommitteeMonth: missingCommittee,
+      absentWithoutReasonMeetingId,
+      missingLectureQuarter: missingLecture,
+      overdueRectificationId,
+      nextLifeMeetingId: next.id,
+      talkGapMemberIds: talkGapMembers.map((m) => m.id),
+      probationDueMemberId: members[25].id,
+    },
   };
 }

@@ -19,6 +19,7 @@ import {
   nastyMeeting,
   ORG,
 } from '../../fixtures/word/meetings';
+import { LIFE_MEETINGS_BY_TYPE } from '../../fixtures/word/lifeMeetings';
 import { convertToPdf, pdfLines, pdfPageCount, renderPng, TMP, type PdfPage } from '../../tools/word';
 
 const DIR = join(TMP, 'word-render');
@@ -49,7 +50,7 @@ beforeAll(async () => {
   mkdirSync(DIR, { recursive: true });
   mkdirSync(PNG, { recursive: true });
   for (const layout of ['gongwen', 'table'] as const) {
-    for (const [type, make] of Object.entries(MEETINGS_BY_TYPE)) {
+    for (const [type, make] of Object.entries({ ...MEETINGS_BY_TYPE, ...LIFE_MEETINGS_BY_TYPE })) {
       const m = type === 'committee' ? classified(make(), 'confidential', 10) : type === 'lecture' ? classified(make(), 'internal') : make();
       await write(`${layout}-${type}`, await toDocxBytes(buildMinutes(m, ORG, { profile: P, draft: type === 'group', layout })));
     }
@@ -66,7 +67,7 @@ beforeAll(async () => {
     pdf[n] = out[i];
     pages[n] = pdfLines(out[i]);
   });
-  for (const n of ['gongwen-committee', 'table-committee', 'gongwen-general_assembly', 'table-general_assembly', 'gongwen-nasty', 'table-nasty', 'table-long', 'signin-200']) {
+  for (const n of ['gongwen-committee', 'table-committee', 'gongwen-general_assembly', 'table-general_assembly', 'gongwen-nasty', 'table-nasty', 'table-long', 'signin-200', 'gongwen-life_meeting', 'table-life_meeting', 'gongwen-democratic_life', 'table-democratic_life']) {
     renderPng(pdf[n], join(PNG, n));
   }
 }, 240_000);

@@ -1,0 +1,221 @@
+/**
+ * Full-text search (design §8): candidates come from the index by the query's rarest gram
+ * (intersected with its other grams where that is cheap), are filtered and ordered newest first by
+ * the in-memory catalogue, and only then are records read and checked for the EXACT query
+ * (书记 never matches 记书), page by page until `limit` hits are found.
+ *
+ * Snippets come from plain text only. A record whose only match is in sensitive text (talk
+ * contents, criticism…) is listed with SENSITIVE_ONLY_NOTICE instead of a snippet.
+ */
+import {
+  matchSnippets,
+  normaliseQuery,
+  normaliseText,
+  queryPlan,
+  type QueryPlan,
+  searchText,
+  searchTitle,
+  type RecordOfTable,
+  type SearchTable,
+  type Segment,
+} from '../../shared/search';
+import type { PartyMinutesDB } from './database';
+import { catalogue, catalogueByDate, newerFirst, type CatalogueEntry } from './searchCatalogue';
+import { getSensitiveGramTokenizer, plainSensitiveTokenizer } from './searchIndex';
+
+export const SENSITIVE_ONLY_NOTICE = '（匹配内容在敏感字段中，打开记录查看）';
+
+export interface SearchOptions {
+  tables?: readonly SearchTable[];
+  orgIds?: readonly string[];
+  /** Meeting types, talk types, 'appraisal', rectification list kinds (see searchFacts). */
+  kinds?: readonly string[];
+  year?: number;
+  /** Records in the recycle bin are left out unless asked for. */
+  includeDeleted?: boolean;
+  /** At most this many hits (default 50). */
+  limit?: number;
+}
+
+export interface SearchHit {
+  table: SearchTable;
+  id: string;
+  orgId: string;
+  kind: string;
+  date: string;
+  title: string;
+  /** Snippets around the matches in plain text; empty when the match is only in sensitive text. */
+  snippets: Segment[][];
+  sensitiveOnly: boolean;
+}
+
+export interface SearchResult {
+  /** The query as matched (normalised). */
+  query: string;
+  hits: SearchHit[];
+  /** Number of matching records: exact when `totalExact`, otherwise an upper bound. */
+  total: number;
+  totalExact: boolean;
+}
+
+/** Grams fetched up to this many keys to estimate rarity; beyond it a gram counts as common. */
+const PROBE_CAP = 2000;
+
+type Keys = Set<string>;
+
+async function keysOf(db: PartyMinutesDB, tokens: string[], cap?: number): Promise<{ keys: Keys; complete: boolean }> {
+  const lists = await Promise.all(
+    tokens.map((t) => {
+      const c = db.searchIndex.where('grams').equals(t);
+      return (cap ? c.limit(cap + 1) : c).primaryKeys();
+    }),
+  );
+  const keys = new Set<string>();
+  for (const l of lists) for (const k of l) keys.add(k);
+  return { keys, complete: !cap || lists.every((l) => l.length <= cap) };
+}
+
+/** One character: every record with a gram starting with it (a key range of the multiEntry index). */
+async function prefixKeys(db: PartyMinutesDB, char: string): Promise<Keys> {
+  // Sensitive grams can be range-scanned only when they are stored in the clear (`s:` + gram).
+  const prefixes = getSensitiveGramTokenizer() === plainSensitiveTokenizer ? [char, plainSensitiveTokenizer(char)] : [char];
+  const lists = await Promise.all(prefixes.map((p) => db.searchIndex.where('grams').startsWith(p).primaryKeys()));
+  return new Set(lists.flat());
+}
+
+interface Candidates {
+  /** Candidate keys (a superset of the matches); null: read records newest first and check each. */
+  keys: Keys | null;
+  /** With `keys` null: an upper bound of the matches (index count of the rarest gram). */
+  estimate?: number;
+}
+
+/**
+ * Candidates by the rarest gram. When even the rarest gram is in at least half of all records,
+ * the matches are dense: reading the newest records and checking them finds `limit` hits sooner
+ * than fetching tens of thousands of keys (measured in tests/bench/search.bench.test.ts).
+ */
+async function candidates(db: PartyMinutesDB, plan: QueryPlan): Promise<Candidates> {
+  if (plan.kind === 'scan' || plan.kind === 'none') return { keys: null };
+  if (plan.kind === 'prefix') return { keys: await prefixKeys(db, plan.char) };
+  const grams = plan.grams;
+  const tok = getSensitiveGramTokenizer();
+  const tokensOf = (g: string) => (tok ? [g, tok(g)] : [g]);
+  const size = (await catalogue(db)).size;
+  return db.transaction('r', db.searchIndex, async () => {
+    const probes = await Promise.all(grams.map(async (g) => ({ g, ...(await keysOf(db, tokensOf(g), PROBE_CAP)) })));
+    const complete = probes.filter((p) => p.complete).sort((a, b) => a.keys.size - b.keys.size);
+    let base: Keys;
+    if (complete.length) {
+      base = complete[0].keys;
+    } else {
+      // Every gram is common: count them; dense matches are read in date order instead.
+      const counts = await Promise.all(grams.map(async (g) => (await Promise.all(tokensOf(g).map((t) => db.searchIndex.where('grams').equals(t).count()))).reduce((a, b) => a + b, 0)));
+      const min = Math.min(...counts);
+      if (min * 2 >= size) return { keys: null, estimate: min };
+      base = (await keysOf(db, tokensOf(grams[counts.indexOf(min)]))).keys;
+    }
+    // Intersect with the other grams we already know completely (cheap, in memory).
+    for (const p of complete.slice(1)) {
+      const next = new Set<string>();
+      for (const k of base) if (p.keys.has(k)) next.add(k);
+      base = next;
+    }
+    return { keys: base };
+  });
+}
+
+function passes(e: CatalogueEntry, o: SearchOptions, sets: { tables?: Set<string>; orgs?: Set<string>; kinds?: Set<string> }): boolean {
+  return (
+    (o.includeDeleted || e.live === 1) &&
+    (!sets.tables || sets.tables.has(e.table)) &&
+    (!sets.orgs || sets.orgs.has(e.orgId)) &&
+    (!sets.kinds || sets.kinds.has(e.kind)) &&
+    (o.year === undefined || e.year === o.year)
+  );
+}
+
+async function ordered(db: PartyMinutesDB, keys: Keys | null, o: SearchOptions): Promise<CatalogueEntry[]> {
+  const sets = {
+    tables: o.tables ? new Set<string>(o.tables) : undefined,
+    orgs: o.orgIds ? new Set(o.orgIds) : undefined,
+    kinds: o.kinds ? new Set(o.kinds) : undefined,
+  };
+  if (!keys || keys.size > 2000) {
+    // Many candidates: one pass over the date-sorted catalogue beats sorting them.
+    return (await catalogueByDate(db)).filter((e) => (!keys || keys.has(e.key)) && passes(e, o, sets));
+  }
+  const cat = await catalogue(db);
+  const out: CatalogueEntry[] = [];
+  for (const k of keys) {
+    const e = cat.get(k);
+    if (e && passes(e, o, sets)) out.push(e);
+  }
+  return out.sort(newerFirst);
+}
+
+async function loadRecords(db: PartyMinutesDB, entries: CatalogueEntry[]): Promise<Map<string, RecordOfTable[SearchTable]>> {
+  const byTable = new Map<SearchTable, string[]>();
+  for (const e of entries) byTable.set(e.table, [...(byTable.get(e.table) ?? []), e.id]);
+  const out = new Map<string, RecordOfTable[SearchTable]>();
+  await Promise.all(
+    [...byTable].map(async ([table, ids]) => {
+      const rows = (await db.table(table).bulkGet(ids)) as (RecordOfTable[SearchTable] | undefined)[];
+      rows.forEach((r, i) => r && out.set(`${table}:${ids[i]}`, r));
+    }),
+  );
+  return out;
+}
+
+/** Searches the records for `query` (exact substring after normalisation). */
+export async function search(db: PartyMinutesDB, query: string, options: SearchOptions = {}): Promise<SearchResult> {
+  const q = normaliseQuery(query);
+  const plan = queryPlan(q);
+  if (plan.kind === 'none') return { query: q, hits: [], total: 0, totalExact: true };
+  const limit = Math.max(1, options.limit ?? 50);
+  const cand = await candidates(db, plan);
+  const list = await ordered(db, cand.keys, options);
+  const withSensitive = getSensitiveGramTokenizer() !== null;
+  // One character, or a two-character word: every candidate matches (no reading needed to count).
+  const gramIsQuery = (plan.kind === 'prefix' || plan.kind === 'grams') && plan.exact && cand.keys !== null;
+
+  const matched: { e: CatalogueEntry; rec: RecordOfTable[SearchTable]; plain: string; inPlain: boolean }[] = [];
+  let checked = 0;
+  let batch = limit;
+  while (matched.length < limit && checked < list.length) {
+    const slice = list.slice(checked, checked + batch);
+    batch *= 2;
+    const recs = await loadRecords(db, slice);
+    for (const e of slice) {
+      checked++;
+      const rec = recs.get(e.key);
+      if (!rec) continue;
+      const text = searchText(e.table, rec);
+      const inPlain = normaliseText(text.plain).includes(q);
+      if (inPlain || (withSensitive && normaliseText(text.sensitive).includes(q))) {
+        matched.push({ e, rec, plain: text.plain, inPlain });
+        if (matched.length >= limit) break;
+      }
+    }
+  }
+  const orgIds = [...new Set(matched.map((m) => m.e.orgId))];
+  const orgs = await db.organisations.bulkGet(orgIds);
+  const orgName = new Map(orgIds.map((id, i) => [id, orgs[i]?.name ?? '']));
+  const hits: SearchHit[] = matched.map(({ e, rec, plain, inPlain }) => ({
+    table: e.table,
+    id: e.id,
+    orgId: e.orgId,
+    kind: e.kind,
+    date: e.date,
+    title: searchTitle(e.table, rec, orgName.get(e.orgId) ?? ''),
+    snippets: inPlain ? matchSnippets(plain, q) : [],
+    sensitiveOnly: !inPlain,
+  }));
+  const allChecked = checked >= list.length;
+  return {
+    query: q,
+    hits,
+    total: gramIsQuery ? list.length : allChecked ? hits.length : Math.min(list.length, cand.estimate ?? Infinity),
+    totalExact: gramIsQuery || allChecked,
+  };
+}

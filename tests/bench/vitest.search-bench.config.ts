@@ -1,0 +1,20 @@
+// The search benchmark needs a persistent (on-disk) Chromium profile: its 50,000-record index
+// (~30 million IndexedDB index entries) exceeds the in-memory quota of a regular, off-the-record
+// Playwright context. The app itself always runs on a persistent profile.
+// PM_SEARCH_BENCH_PROFILE chooses the profile folder (deleted and recreated per run by the caller).
+import { mergeConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import base from './vitest.bench.config';
+import { CHROMIUM_ARGS } from '../../vite.config';
+
+export default mergeConfig(base, {
+  test: {
+    include: ['tests/bench/search.bench.test.ts'],
+    browser: {
+      provider: playwright({
+        persistentContext: process.env.PM_SEARCH_BENCH_PROFILE ?? '.tmp/search-bench-profile',
+        launchOptions: { executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] },
+      }),
+    },
+  },
+});
