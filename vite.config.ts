@@ -38,6 +38,8 @@ const OPTIMIZE = [
   'fflate',
   'sm-crypto-v2',
   '@noble/hashes/sha2.js',
+  '@noble/hashes/hmac.js',
+  '@noble/ciphers/aes.js',
   '@tanstack/react-virtual',
 ];
 

@@ -27,7 +27,11 @@ import type {
   Talk,
 } from '../../shared/model';
 import { meetingIndexMiddleware } from './meetingIndex';
+import { searchIndexMiddleware } from './searchIndex';
 import { upgradeToV3 } from './upgradeV3';
+import { atRestMiddleware } from '../security/atRestMiddleware';
+import { auditMiddleware } from '../security/auditLog';
+import { keyringOf } from '../security/keyring';
 
 export const DB_NAME = 'party-minutes';
 
@@ -109,7 +113,8 @@ export interface OperationLogRow {
 /** Left behind by 彻底删除 (purge): no content, only what merging needs. */
 export interface PurgedRow {
   id: string;
-  table: 'organisations' | 'members' | 'meetings';
+  /** A record table (renderer/transfer/tables.ts RECORD_TABLES). */
+  table: 'organisations' | 'members' | 'meetings' | 'talks' | 'appraisals' | 'rectifications';
   vv: Record<string, number>;
   purgedAt: string;
 }
@@ -119,8 +124,9 @@ export type SearchableTable = 'meetings' | 'talks' | 'appraisals' | 'rectificati
 
 /**
  * One row per searchable record (renderer/db/searchIndex.ts maintains it; never write it directly).
- * `grams` are the distinct bigrams of the record's non-sensitive text; sensitive text (talk
- * contents, criticism) contributes keyed tokens only while encryption at rest is on.
+ * `grams` are the distinct word bigrams and END grams of the record's plain text (docs/search.md);
+ * sensitive text (talk contents, criticism) adds grams only through the sensitive tokenizer:
+ * `s:` + gram without a password, keyed tokens while encryption is on and unlocked.
  */
 export interface SearchIndexRow {
   /** `${table}:${id}` */
@@ -212,6 +218,11 @@ export class PartyMinutesDB extends Dexie {
     // v3 adds stores; the search index of existing records is filled by upgradeToV3.
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.use(meetingIndexMiddleware);
+    // 审计日志 in the same transaction as every record write (renderer/security/auditLog.ts), and
+    // 敏感数据加密 innermost (level -10) so every other layer sees plaintext.
+    this.use(auditMiddleware);
+    this.use(atRestMiddleware(keyringOf(this)));
+    this.use(searchIndexMiddleware);
   }
 }
 

@@ -13,3 +13,15 @@ export * from './settings';
 export { fillDemoData, type DemoOptions, type DemoSummary } from './demo';
 export { getDocumentProfile, putDocumentProfile } from './documentProfile';
 export * from './records';
+export * from './rectifications';
+export * from './talks';
+export * from './appraisals';
+export { search, SENSITIVE_ONLY_NOTICE, type SearchHit, type SearchOptions, type SearchResult } from './search';
+export {
+  getSensitiveGramTokenizer,
+  plainSensitiveTokenizer,
+  rebuildSearchIndex,
+  searchIndexRow,
+  setSensitiveGramTokenizer,
+  type SensitiveGramTokenizer,
+} from './searchIndex';

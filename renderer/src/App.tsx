@@ -23,6 +23,7 @@ import { StatisticsPage } from './statistics/StatisticsPage';
 import { LedgerBookPage } from './ledgerBook/LedgerBookPage';
 import { SearchPage } from './search/SearchPage';
 import { AuditLogPage } from './audit/AuditLogPage';
+import { LockGate } from './security/LockGate';
 
 dayjs.locale('zh-cn');
 
@@ -86,9 +87,11 @@ export function App() {
     <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       <AntApp>
         <DatabaseProvider>
-          <AppLayout>
-            <CurrentPage />
-          </AppLayout>
+          <LockGate>
+            <AppLayout>
+              <CurrentPage />
+            </AppLayout>
+          </LockGate>
         </DatabaseProvider>
       </AntApp>
     </ConfigProvider>

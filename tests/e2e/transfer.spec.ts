@@ -30,6 +30,8 @@ async function exportAll(page: Page, path: string) {
   await page.getByLabel('说明').fill('演示单位记录');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出为 .pmx 文件' }).click();
+  // The demo unit has a ★ record: the classified-media reminder asks first (renderer/src/security).
+  await page.getByRole('button', { name: '已按规定办理，继续导出' }).click();
   const d = await download;
   expect(d.suggestedFilename()).toMatch(/\.pmx$/);
   await d.saveAs(path);

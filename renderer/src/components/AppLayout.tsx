@@ -18,6 +18,7 @@ import {
 } from '@ant-design/icons';
 import { navigate, useRoute, type ListRouteName, type Route } from '../router';
 import { useUnitSettings } from '../dbContext';
+import { QuickSearch } from '../search/QuickSearch';
 
 const ITEMS: { key: ListRouteName; label: string; icon: ReactNode }[] = [
   { key: 'dashboard', label: '工作台', icon: <DashboardOutlined /> },
@@ -53,6 +54,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Typography.Text type="secondary" style={{ fontSize: 13 }} ellipsis>
             {settings?.unitName || '未设置单位名称'}
           </Typography.Text>
+        </div>
+        <div style={{ padding: '0 16px 8px' }}>
+          <QuickSearch />
         </div>
         <Menu
           mode="inline"

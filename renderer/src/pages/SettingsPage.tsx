@@ -1,7 +1,10 @@
 import { Flex, Typography } from 'antd';
 import { UnitSettingsForm } from '../settings/UnitSettingsForm';
 import { DemoDataCard } from '../settings/DemoDataCard';
+import { LifeAspectsCard } from '../settings/LifeAspectsCard';
+import { CheckSettingsCard } from '../settings/CheckSettingsCard';
 import { DocumentProfileSettings } from '../wordExport';
+import { SecuritySettingsCard } from '../security/SecuritySettingsCard';
 
 /**
  * 设置. Sections are stacked cards, each with an id for in-page links.
@@ -20,8 +23,11 @@ export function SettingsPage() {
         设置
       </Typography.Title>
       <UnitSettingsForm />
+      <LifeAspectsCard />
+      <CheckSettingsCard />
       <DocumentProfileSettings />
       {/* FUTURE SECTIONS: 备份与传输 / 安全 go here (see comment above). */}
+      <SecuritySettingsCard />
       <DemoDataCard />
     </Flex>
   );

@@ -1,6 +1,6 @@
 /** 导出: choose what, set the transfer password, export one .pmx file (to a USB drive). */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Progress, Radio, Result, Select, Space, TreeSelect, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Progress, Radio, Result, Select, Space, TreeSelect, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { getHost } from '../../host';
 import { collectRecords, exportAndSave, MIN_TRANSFER_PASSWORD_LENGTH, STAGE_LABELS, type ExportScope, type Progress as P } from '../../transfer';
@@ -10,6 +10,7 @@ import { orgTreeData } from '../common/OrgTreeSelect';
 import { useOrganisations } from '../common/useOrganisations';
 import { fromDayjs } from '../common/dates';
 import { PasswordFields } from './PasswordFields';
+import { confirmClassifiedExport } from '../security/confirmClassifiedExport';
 
 interface Values {
   scopeKind: 'all' | 'orgs' | 'dates';
@@ -40,6 +41,7 @@ export function ExportPanel() {
   const db = useDb();
   const orgs = useOrganisations();
   const [form] = Form.useForm<Values>();
+  const { modal } = App.useApp();
   const scopeKind = Form.useWatch('scopeKind', form);
   const orgIds = Form.useWatch('orgIds', form);
   const range = Form.useWatch('range', form);
@@ -63,6 +65,7 @@ export function ExportPanel() {
   const submit = async (v: Values) => {
     const s = toScope(v);
     if (!s) return;
+    if (!(await confirmClassifiedExport(db, s, modal))) return;
     setError(null);
     setDone(null);
     setProgress({ stage: 'collect', fraction: 0 });

@@ -13,7 +13,7 @@ import { DEFAULT_DOCUMENT_PROFILE as P } from '../../../shared/model/documentPro
 import { composeFileName, MAX_FILE_NAME_BYTES, sanitizeFileName } from '../../../shared/filename';
 import { buildMinutes, toDocxBytes, wordFileName } from '../../../shared/word';
 import { HOSTILE_CORPUS, ONE_MB_NAME, SHORT_HOSTILE, visiblePart } from '../../fixtures/hostile';
-import { agendaItem, baseMeeting, committeeAttendance, decision, ORG, speech } from '../../fixtures/word/meetings';
+import { agendaItem, baseMeeting, committeeAttendance, decision, speech } from '../../fixtures/word/meetings';
 import { convertToPdf, pdfLayoutText, PYTHON, TMP, unzipDocx } from '../../tools/word';
 
 const DIR = join(TMP, 'hostile');
@@ -21,7 +21,7 @@ const utf8 = new TextEncoder();
 
 function expectInertFileName(name: string): void {
   expect(name).not.toMatch(/[<>:"/\\|?*]/);
-  // eslint-disable-next-line no-control-regex
+   
   expect(name).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\ufeff]/);
   expect(name).not.toMatch(/^[.\s]/);
   expect(name.split('.')[0]).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)$/i);
