@@ -26,6 +26,7 @@ import type {
   Rectification,
   Talk,
 } from '../../shared/model';
+import type { AuditEntry } from '../../shared/security/auditChain';
 import { meetingIndexMiddleware } from './meetingIndex';
 import { searchIndexMiddleware } from './searchIndex';
 import { upgradeToV3 } from './upgradeV3';
@@ -142,25 +143,8 @@ export interface SearchIndexRow {
   grams: string[];
 }
 
-/** One entry of the append-only, hash-chained audit log (renderer/audit owns the semantics). */
-export interface AuditLogRow {
-  /** 1, 2, 3… without gaps: the chain order. */
-  seq: number;
-  at: string;
-  kind: string;
-  /** Who (operator name or installation id) and from which installation. */
-  actor: string;
-  installationId: string;
-  ok: boolean;
-  /** Object of the action: table and record id, file name… */
-  target: string;
-  /** Details (file hash, field names changed, reason); never record contents. */
-  detail: string;
-  /** Hash algorithm of this entry's chain link: 'sha256' or 'sm3'. */
-  alg: 'sha256' | 'sm3';
-  prevHash: string;
-  hash: string;
-}
+/** One entry of the append-only, hash-chained audit log: the shape is shared/security/auditChain.ts. */
+export type AuditLogRow = AuditEntry;
 
 /** Lightweight list row derived from a meeting (see meetingIndex.ts). */
 export interface MeetingIndexRow {

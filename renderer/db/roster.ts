@@ -13,7 +13,6 @@ import {
   type Member,
   type MemberFields,
   type MemberStatus,
-  type MembershipPeriod,
   type Organisation,
   type PartyStanding,
 } from '../../shared/model';
@@ -27,24 +26,9 @@ export function dayBefore(date: string): string {
   return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
 }
 
-/** Status on `date` from statusHistory (null when the person was not yet in the pipeline). */
-export function statusOn(member: Pick<Member, 'status' | 'statusHistory'>, date: string): MemberStatus | null {
-  if (member.statusHistory.length === 0) return member.status;
-  let found: MemberStatus | null = null;
-  let foundFrom = '';
-  for (const s of member.statusHistory) {
-    if (s.from <= date && s.from >= foundFrom) {
-      found = s.status;
-      foundFrom = s.from;
-    }
-  }
-  return found;
-}
+import { membershipOn, seatsOn, statusOn } from '../../shared/rules/roster';
 
-/** The membership period covering `date`, if any. */
-export function membershipOn(member: Pick<Member, 'memberships'>, date: string): MembershipPeriod | null {
-  return member.memberships.find((p) => p.from <= date && (p.to === undefined || date <= p.to)) ?? null;
-}
+export { membershipOn, seatsOn, statusOn };
 
 export interface RosterEntry {
   member: Member;
@@ -77,13 +61,6 @@ export function rosterFromMembers(members: readonly Member[], org: Pick<Organisa
     out.push({ member: m, status, standing, branchId: period.branchId, groupId: period.groupId });
   }
   return out.sort((a, b) => collator.compare(a.member.name, b.member.name) || (a.member.id < b.member.id ? -1 : 1));
-}
-
-/** Committee seats held on `date`. */
-export function seatsOn(org: Pick<Organisation, 'committee'>, date: string): CommitteeSeat[] {
-  return org.committee
-    .filter((s) => (s.from === undefined || s.from <= date) && (s.to === undefined || date <= s.to))
-    .sort((a, b) => COMMITTEE_ROLES.indexOf(a.role) - COMMITTEE_ROLES.indexOf(b.role));
 }
 
 function seatTitle(org: Pick<Organisation, 'level'>, seat: CommitteeSeat): string {

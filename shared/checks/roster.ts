@@ -1,30 +1,13 @@
-/**
- * Roster look-ups the checks need (pure; the renderer has richer versions in renderer/db/roster.ts,
- * which shared code may not import).
- */
+/** Roster look-ups the checks need (pure); the date look-ups themselves live in shared/rules/roster.ts. */
 import { ACTIVE_STANDINGS, PARTY_MEMBER_STATUSES, type CommitteeSeat, type Member, type MemberStatus, type Organisation } from '../model';
+import { membershipOn, statusOn } from '../rules/roster';
 
-export function statusOn(member: Pick<Member, 'status' | 'statusHistory'>, date: string): MemberStatus | null {
-  if (member.statusHistory.length === 0) return member.status;
-  let found: MemberStatus | null = null;
-  let foundFrom = '';
-  for (const s of member.statusHistory) {
-    if (s.from <= date && s.from >= foundFrom) {
-      found = s.status;
-      foundFrom = s.from;
-    }
-  }
-  return found;
-}
+export { statusOn, seatsOn } from '../rules/roster';
 
 /** Branch (and group) the member belonged to on `date`, or null. */
 export function placeOn(member: Pick<Member, 'memberships'>, date: string): { branchId: string; groupId: string | null } | null {
-  const p = member.memberships.find((x) => x.from <= date && (x.to === undefined || date <= x.to));
+  const p = membershipOn(member, date);
   return p ? { branchId: p.branchId, groupId: p.groupId } : null;
-}
-
-export function seatsOn(org: Pick<Organisation, 'committee'>, date: string): CommitteeSeat[] {
-  return org.committee.filter((s) => (s.from === undefined || s.from <= date) && (s.to === undefined || date <= s.to));
 }
 
 /** Seats held at any time between `from` and `to`. */

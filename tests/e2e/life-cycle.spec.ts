@@ -62,7 +62,12 @@ async function newLifeMeeting(page: Page, annualYear: number | null) {
   await page.goto('/#/meetings');
   await page.getByRole('button', { name: '新建会议记录' }).first().click();
   const dialog = page.getByRole('dialog');
-  await pick(page, dialog.getByLabel('党组织', { exact: true }), '第一党支部');
+  // The dialog pre-fills the only branch; clicking an already selected tree node would leave the
+  // dropdown open, so pick it only when it is not chosen yet.
+  const orgBox = dialog.getByLabel('党组织', { exact: true });
+  await expect(orgBox).toBeVisible();
+  const chosen = dialog.locator('.ant-select-selection-item', { hasText: '第一党支部' });
+  if ((await chosen.count()) === 0) await pick(page, orgBox, '第一党支部');
   await pick(page, dialog.getByLabel('会议类型', { exact: true }), '组织生活会');
   if (annualYear !== null) await dialog.getByLabel('年度', { exact: true }).fill(String(annualYear));
   await dialog.getByRole('button', { name: '新建并开始记录' }).click();
