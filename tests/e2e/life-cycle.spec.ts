@@ -132,6 +132,19 @@ test('谈心谈话 → 组织生活会 → 民主评议 → 整改台账销号 �
   await ad.getByRole('button', { name: '新建' }).click();
   await expect(page).toHaveURL(/#\/appraisal\//);
   await expect(page.getByText('王堃').first()).toBeVisible();
+  // 民主测评: three ballots for 王堃, all 合格; then 组织评定 合格; kept after a reload.
+  await page.locator('.ant-steps').getByText('民主测评', { exact: true }).click();
+  await page.getByLabel('王堃应参评人数').fill('3');
+  await page.getByLabel('王堃实参评人数').fill('3');
+  await page.getByLabel('王堃合格票').fill('3');
+  await expect(page.getByLabel('王堃优秀票率')).toHaveText('0.0%');
+  await page.locator('.ant-steps').getByText('组织评定', { exact: true }).click();
+  await pick(page, page.getByLabel('王堃评定等次'), '合格');
+  await expect(page.getByText(/已自动保存|已保存/).first()).toBeVisible();
+  await page.reload();
+  await page.locator('.ant-steps').getByText('组织评定', { exact: true }).click();
+  // The row shows the vote majority (合格) and the stored grade (合格).
+  await expect(page.getByRole('row').filter({ hasText: '王堃' }).getByText('合格', { exact: true })).toHaveCount(2);
 
   // 整改台账 2025: two items; 销号 the 书记's.
   await page.goto('/#/rectifications');
