@@ -10,6 +10,9 @@ export default defineConfig({
   test: {
     root: resolve(import.meta.dirname, '../..'),
     include: ['tests/bench/**/*.bench.test.ts'],
+    // The search benchmark needs an on-disk profile (its index exceeds the in-memory quota):
+    // it has its own config, tests/bench/vitest.search-bench.config.ts.
+    exclude: ['**/node_modules/**', 'tests/bench/search.bench.test.ts'],
     testTimeout: 900_000,
     hookTimeout: 120_000,
     browser: {

@@ -7,7 +7,7 @@ import { playwright } from '@vitest/browser-playwright';
 import base from './vitest.bench.config';
 import { CHROMIUM_ARGS } from '../../vite.config';
 
-export default mergeConfig(base, {
+const config = mergeConfig(base, {
   test: {
     include: ['tests/bench/search.bench.test.ts'],
     browser: {
@@ -18,3 +18,8 @@ export default mergeConfig(base, {
     },
   },
 });
+
+// mergeConfig concatenates arrays: keep this run to the search benchmark only.
+config.test!.include = ['tests/bench/search.bench.test.ts'];
+config.test!.exclude = ['**/node_modules/**'];
+export default config;
