@@ -22,6 +22,10 @@ export default defineConfig({
       // CHROMIUM_ARGS maps every other host to NOTFOUND; serve the page on an excluded host.
       api: { host: 'localhost' },
       provider: playwright({
+        // An on-disk profile like the app's: 50,000 meetings with their search index (~600 index
+        // entries each) exceed the quota of an in-memory (off-the-record) context. PM_BENCH_PROFILE
+        // chooses the folder; each bench deletes its own databases.
+        persistentContext: process.env.PM_BENCH_PROFILE ?? '.tmp/bench-profile',
         // Bench-only: gc() for honest heap baselines, unquantised performance.memory.
         launchOptions: { executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] },
       }),
