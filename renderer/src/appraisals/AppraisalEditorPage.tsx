@@ -15,10 +15,10 @@ import { formatShortDate, fromDayjs, toDayjs } from '../common/dates';
 import { useConfirmDelete } from '../common/useUndo';
 import { useOrganisations } from '../common/useOrganisations';
 import { focusField, fieldFromIssuePath } from '../meetingEditor/focusField';
-import { ClassificationField } from '../records/ClassificationField';
+import { ClassificationField } from '../common/ClassificationField';
 import { RecordHeader, StatusTag } from '../records/RecordHeader';
 import { useRecordDraft } from '../records/useRecordDraft';
-import { TalkIssuesPanel } from '../talks/TalkIssuesPanel';
+import { IssuesPanel } from '../common/IssuesPanel';
 import { CommitteeRating, FeedbackStep, GradeStep, GradeTotalsBar, PeerStep, SelfStep, TallyStep, type SetEntry } from './steps';
 import { ExportAppraisalButton } from '../wordExport/ExportAppraisalButton';
 import './appraisals.css';
@@ -175,7 +175,7 @@ export function AppraisalEditorPage({ appraisalId }: { appraisalId: string }) {
                 </Col>
                 <Col span={7}>
                   <Form.Item label="密级">
-                    <ClassificationField value={a.classification} onChange={(classification) => update((x) => ({ ...x, classification }))} />
+                    <ClassificationField value={a.classification} onChange={(fn) => update((x) => ({ ...x, classification: fn(x.classification) }))} />
                   </Form.Item>
                 </Col>
                 <Col span={10}>
@@ -231,7 +231,7 @@ export function AppraisalEditorPage({ appraisalId }: { appraisalId: string }) {
           </Card>
         </div>
         <aside className="pm-aside">
-          <TalkIssuesPanel issues={issues} onPick={onPick} />
+          <IssuesPanel issues={issues} onPick={onPick} />
         </aside>
       </div>
     </div>

@@ -1,16 +1,9 @@
 /** 基本信息: number, date and time, place, chair / convener / recorder, recording method, 密级. */
 import { memo, useCallback } from 'react';
-import { Card, Col, DatePicker, Form, InputNumber, Radio, Row, Select, Space, TimePicker, Typography } from 'antd';
+import { Card, Col, DatePicker, Form, InputNumber, Radio, Row, Space, TimePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
-import {
-  CLASSIFICATION_LABELS,
-  CLASSIFICATION_LEVELS,
-  MAX_SECRECY_YEARS,
-  MEETING_TYPE_LABELS,
-  NATIONAL_SECRET_LEVELS,
-  type ClassificationLevel,
-  type Meeting,
-} from '../../../shared/model';
+import { MEETING_TYPE_LABELS, NATIONAL_SECRET_LEVELS, type Meeting } from '../../../shared/model';
+import { ClassificationField } from '../common/ClassificationField';
 import { toDayjs } from '../common/dates';
 import { useEditor, type PersonOption } from './context';
 import { PersonField, TextField, type FieldStatus } from './fields';
@@ -24,8 +17,6 @@ export interface BasicInfoProps {
   showDelegation: boolean;
   secretaryWord: string;
 }
-
-const LEVEL_OPTIONS = CLASSIFICATION_LEVELS.map((l) => ({ value: l, label: CLASSIFICATION_LABELS[l] }));
 
 function helpFor(status: FieldStatus, msg: string | undefined) {
   return status && msg ? msg : undefined;
@@ -59,7 +50,6 @@ export const BasicInfoSection = memo(function BasicInfoSection({ meeting: m, org
   );
 
   const secret = NATIONAL_SECRET_LEVELS.includes(m.classification.level);
-  const maxYears = MAX_SECRECY_YEARS[m.classification.level];
   const vs = (f: string) => status(f);
 
   return (
@@ -218,36 +208,7 @@ export const BasicInfoSection = memo(function BasicInfoSection({ meeting: m, org
           </Col>
           <Col xs={24} md={12} xl={8}>
             <Form.Item label="密级" validateStatus={secret ? 'warning' : undefined}>
-              <Space.Compact data-field="classification" style={{ width: '100%' }}>
-                <Select
-                  id="classification"
-                  aria-label="密级"
-                  value={m.classification.level}
-                  options={LEVEL_OPTIONS}
-                  style={{ width: secret ? '50%' : '100%' }}
-                  onChange={(level: ClassificationLevel) =>
-                    update((x) => ({
-                      ...x,
-                      classification: { level, years: NATIONAL_SECRET_LEVELS.includes(level) ? x.classification.years : null },
-                    }))
-                  }
-                />
-                {secret && (
-                  <InputNumber
-                    aria-label="保密期限"
-                    min={1}
-                    max={30}
-                    precision={0}
-                    value={m.classification.years}
-                    placeholder={`${maxYears}（法定最长）`}
-                    suffix="年"
-                    style={{ width: '50%' }}
-                    onChange={(v) =>
-                      update((x) => ({ ...x, classification: { ...x.classification, years: typeof v === 'number' ? v : null } }))
-                    }
-                  />
-                )}
-              </Space.Compact>
+              <ClassificationField value={m.classification} onChange={(fn) => update((x) => ({ ...x, classification: fn(x.classification) }))} />
             </Form.Item>
           </Col>
         </Row>

@@ -33,7 +33,7 @@ import { EditorContext, PeopleContext, type EditorContextValue, type PersonOptio
 import type { FieldStatus } from '../meetingEditor/fields';
 import { fieldFromIssuePath, focusField } from '../meetingEditor/focusField';
 import { HeaderBar } from '../meetingEditor/HeaderBar';
-import { IssuesPanel } from '../meetingEditor/IssuesPanel';
+import { IssuesPanel } from '../common/IssuesPanel';
 import { ReopenDialog } from '../meetingEditor/ReopenDialog';
 import { useStableRecord } from '../meetingEditor/stable';
 import { summariseAttendance, voteCounts } from '../meetingEditor/summaries';
@@ -386,7 +386,15 @@ export function MeetingEditorPage({ meetingId, extraActions }: MeetingEditorPage
 
   const title = meetingTitle(org?.fullName ?? '', meeting.type, meeting.year, meeting.seq);
   const secret = isNationalSecret(meeting.classification);
-  const issuesPanel = <IssuesPanel issues={issues} onPick={pick} readOnly={readOnly} />;
+  const issuesPanel = (
+    <IssuesPanel
+      issues={issues}
+      onPick={pick}
+      errorHint={readOnly ? undefined : '（改完才能定稿）'}
+      okText={readOnly ? '记录已定稿。' : '必填内容已齐全，可以定稿。'}
+      okDespiteWarnings
+    />
+  );
 
   return (
     <EditorContext.Provider value={ctx}>

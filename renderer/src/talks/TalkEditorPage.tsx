@@ -18,7 +18,7 @@ import { focusField, fieldFromIssuePath } from '../meetingEditor/focusField';
 import { RecordHeader, StatusTag } from '../records/RecordHeader';
 import { useRecordDraft } from '../records/useRecordDraft';
 import { useOrgPeople } from '../records/useOrgPeople';
-import { TalkIssuesPanel } from './TalkIssuesPanel';
+import { IssuesPanel } from '../common/IssuesPanel';
 import { TalkForm } from './TalkForm';
 import { checkTalk } from './talkChecks';
 import { createTalkFromQuery, talkPrefillFromQuery, type TalkPrefill } from './newTalk';
@@ -150,7 +150,7 @@ function TalkEditor({ talkId }: { talkId: string }) {
           <TalkForm talk={t} orgName={orgName} people={people ?? []} issues={issues} update={update as (fn: (x: Talk) => Talk) => void} />
         </div>
         <aside className="pm-aside">
-          <TalkIssuesPanel issues={issues} onPick={onPick} />
+          <IssuesPanel issues={issues} onPick={onPick} />
           <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginTop: 12, marginBottom: 0 }}>
             内容随时自动保存。谈话内容属敏感信息，只在本页显示。
           </Typography.Paragraph>

@@ -22,7 +22,7 @@ import {
 } from '../../../shared/model';
 import { newId } from '../../db/meta';
 import { fromDayjs, toDayjs } from '../common/dates';
-import { ClassificationField } from '../records/ClassificationField';
+import { ClassificationField } from '../common/ClassificationField';
 import { RecordText } from '../records/RecordText';
 import type { OrgPerson } from '../records/useOrgPeople';
 import { PartyRow } from './PartyRow';
@@ -167,7 +167,7 @@ export function TalkForm({ talk: t, orgName, people, issues, update }: TalkFormP
           </Col>
           <Col span={8}>
             <Form.Item label="密级">
-              <ClassificationField value={t.classification} onChange={(classification) => update((x) => ({ ...x, classification }))} />
+              <ClassificationField value={t.classification} onChange={(fn) => update((x) => ({ ...x, classification: fn(x.classification) }))} />
             </Form.Item>
           </Col>
         </Row>

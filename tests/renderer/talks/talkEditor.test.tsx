@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createMeeting, createRecord, listRecords, newTalkFields, TALKS } from '../../../renderer/db';
-import { writeAheadRecord } from '../../../renderer/src/records/recordWriteAhead';
+import { writeAhead } from '../../../renderer/src/common/writeAhead';
 import { eventually, freshDb, makeBranch, mountAt, mountInLayout, Y } from './harness';
 
 async function pick(label: string, option: string) {
@@ -132,7 +132,7 @@ describe('谈心谈话记录编辑', () => {
     const b = await makeBranch(db);
     const t = await createRecord(db, TALKS, newTalkFields(b.org, b.people.zhang, b.people.zhao, `${Y}-04-02`));
     // What the page copied synchronously on pagehide before the window closed.
-    writeAheadRecord(TALKS, { ...t, place: '党员活动室', intervieweePoints: '最后几句话' }, t.rev);
+    writeAhead(TALKS, { ...t, place: '党员活动室', intervieweePoints: '最后几句话' }, t.rev);
     await mountAt(db, `#/talk/${t.id}`);
     await expect.element(page.getByText('已恢复上次未来得及保存的内容')).toBeVisible();
     await expect.element(page.getByLabelText('谈话地点')).toHaveValue('党员活动室');
