@@ -25,6 +25,7 @@ import {
 } from './config';
 import { keyringOf, notify as notifyRing, setDataKey, type Keyring } from './keyring';
 import { applySearchTokenizer } from './searchTokens';
+import { hasBackupPassword, MIN_BACKUP_PASSWORD_LENGTH, setBackupPassword } from '../transfer/backupPassword';
 
 /** Every change of the keyring also sets how sensitive search grams are tokenised. */
 function notify(ring: Keyring): void {
@@ -259,6 +260,14 @@ export async function enableEncryption(db: PartyMinutesDB, password: string, onP
   const ring = await initSecurity(db);
   if (ring.encryption) return 0;
   const { secrets } = await requireCurrent(db, password, now);
+  // Backups must stay encrypted once the fields are: without a backup password, the start-up
+  // password becomes the backup password (said in the settings card).
+  if (!(await hasBackupPassword(db))) {
+    if (password.length < MIN_BACKUP_PASSWORD_LENGTH) {
+      throw new Error(`开启敏感数据加密后备份也必须加密：请先在“数据交换与备份”中设置至少 ${MIN_BACKUP_PASSWORD_LENGTH} 位的备份密码`);
+    }
+    await setBackupPassword(db, password);
+  }
   const dk = randomBytes(DATA_KEY_LENGTH);
   const wrapped: WrappedKey = { ...wrapKey(secrets.cipher, secrets.kek, dk), cipher: secrets.cipher, since: now.toISOString() };
   await db.local.put({ key: SECURITY_KEYS.dataKey, value: wrapped });

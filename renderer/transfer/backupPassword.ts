@@ -12,6 +12,18 @@
 import type { PartyMinutesDB } from '../db/database';
 
 export const BACKUP_PASSWORD_KEY = 'backupPassword';
+
+/**
+ * While 敏感数据加密 is on (renderer/security keeps the wrapped data key under this `local` key),
+ * backups must stay encrypted too: no unencrypted snapshot of talk contents or ID numbers.
+ */
+const DATA_KEY_ROW = 'security.dataKey';
+export const ENCRYPTED_BACKUP_REQUIRED =
+  '已开启敏感数据加密，备份也必须加密：请先在“数据交换与备份”中设置备份密码（至少 8 位），再进行备份';
+
+export async function atRestEncryptionOn(db: PartyMinutesDB): Promise<boolean> {
+  return (await db.local.get(DATA_KEY_ROW)) !== undefined;
+}
 export const MIN_BACKUP_PASSWORD_LENGTH = 8;
 
 export interface WrappedPassword {
@@ -57,6 +69,7 @@ export async function hasBackupPassword(db: PartyMinutesDB): Promise<boolean> {
 /** Sets (or with null, removes) the backup password. */
 export async function setBackupPassword(db: PartyMinutesDB, password: string | null): Promise<void> {
   if (password === null) {
+    if (await atRestEncryptionOn(db)) throw new Error('已开启敏感数据加密，备份必须加密，不能取消备份密码。如需取消，请先在“设置 → 安全”中关闭敏感数据加密');
     await db.local.delete(BACKUP_PASSWORD_KEY);
     return;
   }

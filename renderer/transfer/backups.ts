@@ -18,7 +18,7 @@ import { CURRENT_SCHEMA_VERSION, type PartyMinutesDB } from '../db/database';
 import { getInstallationId } from '../db/meta';
 import { collectBytes, streamArchive, type RowSource } from './archiveStream';
 import { encryptArchive } from './exporter';
-import { getBackupPassword, unwrapPassword, BACKUP_PASSWORD_KEY } from './backupPassword';
+import { atRestEncryptionOn, ENCRYPTED_BACKUP_REQUIRED, getBackupPassword, unwrapPassword, BACKUP_PASSWORD_KEY } from './backupPassword';
 import { logOperation, operationRow } from './operationLog';
 import { throttleProgress, type ProgressListener } from './progress';
 import { BACKUP_SCHEMAS, BACKUP_TABLES, type BackupTable } from './tables';
@@ -195,6 +195,8 @@ export async function writeSnapshot(
   const password = await getBackupPassword(db);
   let written: WrittenBackup;
   try {
+    // Never an unencrypted snapshot of fields that are encrypted at rest.
+    if (password === null && (await atRestEncryptionOn(db))) throw new Error(ENCRYPTED_BACKUP_REQUIRED);
     const data = await snapshotData(db, CURRENT_SCHEMA_VERSION, installationId);
     written = await writeSnapshotFile(host, data, reason, password, options);
   } catch (e) {

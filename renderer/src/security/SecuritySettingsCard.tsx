@@ -205,7 +205,11 @@ export function SecuritySettingsCard() {
                 onChange={(on) => setAction(on ? 'encrypt-on' : 'encrypt-off')}
               />
               <Typography.Text type="secondary">
-                {status.passwordSet ? (status.encryption ? '已开启：谈话内容、批评意见、表态、评议意见和身份证号加密保存' : '未开启') : '需先设置启动密码'}
+                {status.passwordSet
+                  ? status.encryption
+                    ? '已开启：谈话内容、批评意见、表态、评议意见和身份证号加密保存；自动备份也必须加密（未设备份密码时，开启加密会把启动密码设为备份密码）'
+                    : '未开启。开启后自动备份也必须加密：未设备份密码时，启动密码将同时作为备份密码'
+                  : '需先设置启动密码'}
               </Typography.Text>
             </Space>
           </Descriptions.Item>

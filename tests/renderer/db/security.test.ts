@@ -14,6 +14,7 @@ import {
   setKdfIterationsForTests, setPassword, unlock,
 } from '../../../renderer/security/appLock';
 import { getWrappedKey } from '../../../renderer/security/config';
+import { getBackupPassword, setBackupPassword } from '../../../renderer/transfer/backupPassword';
 import { freshDb, makePeople, makeUnit } from './helpers';
 import type { Talk } from '../../../shared/model';
 
@@ -187,6 +188,25 @@ describe('启动密码与敏感数据加密', () => {
     expect(keyringOf(db).passwordSet).toBe(false);
     const kinds = (await listAudit(db)).map((r) => r.kind);
     expect(kinds).toEqual(expect.arrayContaining(['password.set', 'encryption.on', 'encryption.off', 'password.remove']));
+  });
+
+  it('with encryption on, backups stay encrypted: the start-up password becomes the backup password and cannot be removed', async () => {
+    const db = await freshDb();
+    await withTalk(db);
+    await setPassword(db, PW);
+    await unlock(db, PW);
+    expect(await getBackupPassword(db)).toBeNull();
+    await enableEncryption(db, PW);
+    expect(await getBackupPassword(db)).toBe(PW);
+    await expect(setBackupPassword(db, null)).rejects.toThrow('备份必须加密');
+    expect(await getBackupPassword(db)).toBe(PW);
+    // A backup password set beforehand is kept.
+    const other = await freshDb();
+    await setPassword(other, PW);
+    await unlock(other, PW);
+    await setBackupPassword(other, 'Beifen-mima-1');
+    await enableEncryption(other, PW);
+    expect(await getBackupPassword(other)).toBe('Beifen-mima-1');
   });
 
   it('after five wrong passwords waits 30 s, and the wait survives a reload', async () => {
