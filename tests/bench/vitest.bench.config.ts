@@ -20,7 +20,7 @@ export default defineConfig({
       headless: true,
       screenshotFailures: false,
       // CHROMIUM_ARGS maps every other host to NOTFOUND; serve the page on an excluded host.
-      api: { host: 'localhost' },
+      api: { host: 'localhost', port: Number(process.env.PM_BENCH_PORT ?? 63330) },
       provider: playwright({
         // An on-disk profile like the app's: 50,000 meetings with their search index (~600 index
         // entries each) exceed the quota of an in-memory (off-the-record) context. PM_BENCH_PROFILE
