@@ -116,7 +116,8 @@ test('建支部、录党员、记一次支委会并定稿，刷新后一切都�
 
   await page.getByRole('button', { name: '定稿', exact: true }).click();
   await page.getByRole('button', { name: '确认定稿' }).click();
-  await expect(page.getByText('定稿', { exact: true }).first()).toBeVisible();
+  // The 定稿 button itself says 定稿: wait for what only a finalised record shows before reloading.
+  await expect(page.getByRole('button', { name: '重新打开' })).toBeVisible();
 
   await page.reload();
   await expect(page).toHaveURL(url);

@@ -19,6 +19,9 @@ async function fillDemo(page: Page) {
 /** Opens the page afresh (leaving it first, so a finished wizard starts over). */
 async function gotoTransfer(page: Page) {
   await page.goto('/#/meetings');
+  // Two hash changes in quick succession can reach React as one; make sure the transfer page
+  // really unmounted before coming back to it.
+  await expect(page.getByRole('heading', { name: '数据交换与备份' })).toHaveCount(0);
   await page.goto('/#/transfer');
 }
 
