@@ -4,7 +4,7 @@
  * (entries.<entryId>.<key>) so the 检查结果 panel can focus it.
  */
 import { memo, useState } from 'react';
-import { Alert, Button, Checkbox, DatePicker, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, InputNumber, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { APPRAISAL_GRADES, APPRAISAL_GRADE_LABELS, type Appraisal, type AppraisalEntry, type AppraisalGrade, type GradeVotes } from '../../../shared/model';
 import { excellentRate, gradeTotals, isGraded, majorityGrade, totalVotes, type AppraisalIssue } from '../../../shared/rules/appraisal';
@@ -36,6 +36,21 @@ function NameCell({ e }: { e: AppraisalEntry }) {
 
 const nameColumn = { title: '姓名', key: 'name', width: 130, fixed: 'left' as const, render: (_: unknown, e: AppraisalEntry) => <NameCell e={e} /> };
 
+/** The table every step shows: one row per member, the name column first, rows with issues marked. */
+function StepTable({ entries, issueAt, fields, columns }: Pick<StepProps, 'entries' | 'issueAt'> & { fields: readonly string[]; columns: TableColumnsType<AppraisalEntry> }) {
+  return (
+    <Table<AppraisalEntry>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      dataSource={entries as AppraisalEntry[]}
+      rowClassName={rowClass(issueAt, fields)}
+      columns={[nameColumn, ...columns]}
+    />
+  );
+}
+
 function rowClass(issueAt: StepProps['issueAt'], keys: readonly string[]) {
   return (e: AppraisalEntry) => {
     const sev = keys.map((k) => issueAt(`entries.${e.id}.${k}`)?.severity);
@@ -45,15 +60,11 @@ function rowClass(issueAt: StepProps['issueAt'], keys: readonly string[]) {
 
 export const SelfStep = memo(function SelfStep({ entries, setEntry, issueAt }: StepProps) {
   return (
-    <Table<AppraisalEntry>
-      rowKey="id"
-      size="small"
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      dataSource={entries as AppraisalEntry[]}
-      rowClassName={rowClass(issueAt, ['selfAppraisal'])}
+    <StepTable
+      entries={entries}
+      issueAt={issueAt}
+      fields={['selfAppraisal']}
       columns={[
-        nameColumn,
         {
           title: '已自评',
           key: 'done',
@@ -83,15 +94,11 @@ export const SelfStep = memo(function SelfStep({ entries, setEntry, issueAt }: S
 export const PeerStep = memo(function PeerStep({ entries, setEntry, issueAt }: StepProps) {
   const fromOptions = entries.map((x) => ({ value: x.memberId ?? `name:${x.name}`, label: x.name }));
   return (
-    <Table<AppraisalEntry>
-      rowKey="id"
-      size="small"
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      dataSource={entries as AppraisalEntry[]}
-      rowClassName={rowClass(issueAt, ['peerComments'])}
+    <StepTable
+      entries={entries}
+      issueAt={issueAt}
+      fields={['peerComments']}
       columns={[
-        nameColumn,
         {
           title: '党员互评意见（评议人和意见）',
           key: 'peer',
@@ -159,15 +166,11 @@ export const TallyStep = memo(function TallyStep({ entries, setEntry, issueAt, o
   return (
     <>
       <FillAll onFill={onFillAll} />
-      <Table<AppraisalEntry>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        dataSource={entries as AppraisalEntry[]}
-        rowClassName={rowClass(issueAt, ['votes', 'didRate'])}
+      <StepTable
+        entries={entries}
+        issueAt={issueAt}
+        fields={['votes', 'didRate']}
         columns={[
-          nameColumn,
           {
             title: '应参评',
             key: 'should',
@@ -252,15 +255,11 @@ const GRADE_OPTIONS = APPRAISAL_GRADES.map((g) => ({ value: g, label: APPRAISAL_
 
 export const GradeStep = memo(function GradeStep({ entries, setEntry, issueAt }: StepProps) {
   return (
-    <Table<AppraisalEntry>
-      rowKey="id"
-      size="small"
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      dataSource={entries as AppraisalEntry[]}
-      rowClassName={rowClass(issueAt, ['finalGrade', 'gradeReason', 'followUp'])}
+    <StepTable
+      entries={entries}
+      issueAt={issueAt}
+      fields={['finalGrade', 'gradeReason', 'followUp']}
       columns={[
-        nameColumn,
         {
           title: '得票最多',
           key: 'major',
@@ -380,15 +379,11 @@ export function GradeTotalsBar({ entries, overShare }: { entries: readonly Appra
 
 export const FeedbackStep = memo(function FeedbackStep({ entries, setEntry, issueAt }: StepProps) {
   return (
-    <Table<AppraisalEntry>
-      rowKey="id"
-      size="small"
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      dataSource={entries as AppraisalEntry[]}
-      rowClassName={rowClass(issueAt, ['feedback'])}
+    <StepTable
+      entries={entries}
+      issueAt={issueAt}
+      fields={['feedback']}
       columns={[
-        nameColumn,
         {
           title: '评定等次',
           key: 'grade',
