@@ -236,7 +236,9 @@ export function useAutosave<T extends RecordMeta>(options: AutosaveOptions<T>): 
     const copyIfDirty = () => {
       const draft = draftRef.current;
       const base = storedRef.current;
-      if (draft && base && editable() && (dirtyRef.current || running.current)) writeAhead(opts.current.slot, draft, base.rev);
+      // A save in flight stores an older draft as base.rev + 1 (stampMeta); the copy must survive it.
+      if (draft && base && editable() && (dirtyRef.current || running.current))
+        writeAhead(opts.current.slot, draft, base.rev, running.current ? base.rev + 1 : undefined);
     };
     const onHide = () => void flush();
     const onUnload = () => {

@@ -24,6 +24,12 @@ export interface WriteAheadSlot<T extends RecordMeta> {
 interface WriteAheadEntry {
   /** `rev` of the stored record the draft was based on. */
   baseRev: number;
+  /**
+   * `rev` an autosave still in flight when the copy was taken will give the record. That save
+   * holds an older draft than this copy: if it lands and the page dies before the next save,
+   * the stored record has this rev and still lacks the last keystrokes.
+   */
+  landingRev?: number;
   writtenAt: string;
   [field: string]: unknown;
 }
@@ -32,8 +38,9 @@ function key(slot: { name: string }, id: string): string {
   return `${PREFIX}${slot.name}:${id}`;
 }
 
-export function writeAhead<T extends RecordMeta>(slot: WriteAheadSlot<T>, draft: T, baseRev: number): void {
-  const entry: WriteAheadEntry = { baseRev, writtenAt: new Date().toISOString(), [slot.field ?? 'record']: draft };
+/** `landingRev`: the rev a save in flight will store (base rev + 1), when one is running. */
+export function writeAhead<T extends RecordMeta>(slot: WriteAheadSlot<T>, draft: T, baseRev: number, landingRev?: number): void {
+  const entry: WriteAheadEntry = { baseRev, landingRev, writtenAt: new Date().toISOString(), [slot.field ?? 'record']: draft };
   try {
     localStorage.setItem(key(slot, draft.id), JSON.stringify(entry));
   } catch {
@@ -50,8 +57,9 @@ export function clearWriteAhead(slot: { name: string }, id: string): void {
 }
 
 /**
- * The unsaved draft for this record, if the stored copy is still the one it was based on.
- * A newer stored revision means the save did land (or another edit replaced it): the copy is dropped.
+ * The unsaved draft for this record, if the stored copy is still the one it was based on, or the one
+ * the save in flight at copy time produced (that save carried an older draft than the copy).
+ * Any newer stored revision means a later save did land (or another edit replaced it): the copy is dropped.
  */
 export function takeWriteAhead<T extends RecordMeta>(slot: WriteAheadSlot<T>, stored: T): T | null {
   let raw: string | null = null;
@@ -65,7 +73,8 @@ export function takeWriteAhead<T extends RecordMeta>(slot: WriteAheadSlot<T>, st
     const entry = JSON.parse(raw) as Partial<WriteAheadEntry>;
     const parsed = slot.schema.safeParse(entry[slot.field ?? 'record']);
     const editable = slot.editable ? slot.editable(stored) : true;
-    if (entry.baseRev !== stored.rev || !parsed.success || parsed.data.id !== stored.id || !editable || stored.deletedAt) {
+    const basedOnStored = entry.baseRev === stored.rev || (entry.landingRev !== undefined && entry.landingRev === stored.rev);
+    if (!basedOnStored || !parsed.success || parsed.data.id !== stored.id || !editable || stored.deletedAt) {
       clearWriteAhead(slot, stored.id);
       return null;
     }
