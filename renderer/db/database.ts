@@ -29,6 +29,7 @@ import type {
 import type { AuditEntry } from '../../shared/security/auditChain';
 import { meetingIndexMiddleware } from './meetingIndex';
 import { searchIndexMiddleware } from './searchIndex';
+import { registerIndexer, scheduleIndexing, unregisterIndexer } from './searchIndexer';
 import { upgradeToV3 } from './upgradeV3';
 import { atRestMiddleware } from '../security/atRestMiddleware';
 import { auditMiddleware } from '../security/auditLog';
@@ -69,7 +70,8 @@ export const SCHEMA_V2 = {
  *  - `talks` (谈心谈话), `appraisals` (民主评议党员), `rectifications` (整改台账): record tables with
  *    RecordMeta, merged and transferred like meetings;
  *  - `searchIndex`: one row per searchable record with the distinct character bigrams of its text
- *    (design §8), maintained by a DBCore middleware in the same transaction as the record write;
+ *    (design §8): a pending row written by a DBCore middleware in the record's transaction, its
+ *    grams filled shortly after by the deferred indexer (searchIndexer.ts);
  *  - `auditLog`: the append-only, hash-chained 审计日志 (domain §6.5), keyed by its sequence number.
  * The 组织生活会 / 民主生活会 are meetings (new types) with an optional `life` block, so the v2
  * `meetings` rows need no migration; the upgrade only fills `searchIndex` for existing records.
@@ -140,7 +142,10 @@ export interface SearchIndexRow {
   /** Meeting type, talk type…, for the type filter. */
   kind: string;
   live: 0 | 1;
+  /** Distinct grams; just [PENDING_GRAM] while the row waits for the indexer (searchIndexer.ts). */
   grams: string[];
+  /** Stamp of the write that left the row pending; absent once indexed. */
+  pending?: string;
 }
 
 /** One entry of the append-only, hash-chained audit log: the shape is shared/security/auditChain.ts. */
@@ -207,6 +212,16 @@ export class PartyMinutesDB extends Dexie {
     this.use(auditMiddleware);
     this.use(atRestMiddleware(keyringOf(this)));
     this.use(searchIndexMiddleware);
+    // The deferred search indexer works through an open instance; rows left pending by a crash are indexed on open.
+    this.on('ready', () => {
+      registerIndexer(this);
+      scheduleIndexing(this.name);
+    });
+  }
+
+  override close(options?: { disableAutoOpen: boolean }): void {
+    unregisterIndexer(this);
+    super.close(options);
   }
 }
 

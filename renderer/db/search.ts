@@ -21,7 +21,8 @@ import {
 } from '../../shared/search';
 import type { PartyMinutesDB } from './database';
 import { catalogue, catalogueByDate, newerFirst, type CatalogueEntry } from './searchCatalogue';
-import { getSensitiveGramTokenizer, plainSensitiveTokenizer } from './searchIndex';
+import { pendingKeys } from './searchIndexer';
+import { getSensitiveGramTokenizer, plainSensitiveTokenizer } from './searchRow';
 
 export const SENSITIVE_ONLY_NOTICE = '（匹配内容在敏感字段中，打开记录查看）';
 
@@ -56,6 +57,8 @@ export interface SearchResult {
   /** Number of matching records: exact when `totalExact`, otherwise an upper bound. */
   total: number;
   totalExact: boolean;
+  /** Records whose search index is still being derived (they were read and checked one by one). */
+  pendingRecords: number;
 }
 
 /** Grams fetched up to this many keys to estimate rarity; beyond it a gram counts as common. */
@@ -88,6 +91,14 @@ interface Candidates {
   keys: Keys | null;
   /** With `keys` null: an upper bound of the matches (index count of the rarest gram). */
   estimate?: number;
+  /** Records whose grams are not indexed yet (searchIndexer.ts): in `keys`, checked by reading them. */
+  pending: Keys;
+}
+
+/** Adds the pending records: their rows have no grams yet, so only reading them can tell. */
+function withPending(keys: Keys, pending: Keys): Keys {
+  for (const k of pending) keys.add(k);
+  return keys;
 }
 
 /**
@@ -96,13 +107,15 @@ interface Candidates {
  * than fetching tens of thousands of keys (measured in tests/bench/search.bench.test.ts).
  */
 async function candidates(db: PartyMinutesDB, plan: QueryPlan): Promise<Candidates> {
-  if (plan.kind === 'scan' || plan.kind === 'none') return { keys: null };
-  if (plan.kind === 'prefix') return { keys: await prefixKeys(db, plan.char) };
-  const grams = plan.grams;
+  if (plan.kind === 'scan' || plan.kind === 'none') return { keys: null, pending: new Set() };
   const tok = getSensitiveGramTokenizer();
   const tokensOf = (g: string) => (tok ? [g, tok(g)] : [g]);
-  const size = (await catalogue(db)).size;
+  const size = plan.kind === 'grams' ? (await catalogue(db)).size : 0;
+  // One read transaction: the indexer cannot turn a pending row into grams between the two reads.
   return db.transaction('r', db.searchIndex, async () => {
+    const pending = new Set(await pendingKeys(db));
+    if (plan.kind === 'prefix') return { keys: withPending(await prefixKeys(db, plan.char), pending), pending };
+    const grams = plan.grams;
     const probes = await Promise.all(grams.map(async (g) => ({ g, ...(await keysOf(db, tokensOf(g), PROBE_CAP)) })));
     const complete = probes.filter((p) => p.complete).sort((a, b) => a.keys.size - b.keys.size);
     let base: Keys;
@@ -112,7 +125,7 @@ async function candidates(db: PartyMinutesDB, plan: QueryPlan): Promise<Candidat
       // Every gram is common: count them; dense matches are read in date order instead.
       const counts = await Promise.all(grams.map(async (g) => (await Promise.all(tokensOf(g).map((t) => db.searchIndex.where('grams').equals(t).count()))).reduce((a, b) => a + b, 0)));
       const min = Math.min(...counts);
-      if (min * 2 >= size) return { keys: null, estimate: min };
+      if (min * 2 >= size) return { keys: null, estimate: min + pending.size, pending };
       base = (await keysOf(db, tokensOf(grams[counts.indexOf(min)]))).keys;
     }
     // Intersect with the other grams we already know completely (cheap, in memory).
@@ -121,7 +134,7 @@ async function candidates(db: PartyMinutesDB, plan: QueryPlan): Promise<Candidat
       for (const k of base) if (p.keys.has(k)) next.add(k);
       base = next;
     }
-    return { keys: base };
+    return { keys: withPending(base, pending), pending };
   });
 }
 
@@ -171,13 +184,15 @@ async function loadRecords(db: PartyMinutesDB, entries: CatalogueEntry[]): Promi
 export async function search(db: PartyMinutesDB, query: string, options: SearchOptions = {}): Promise<SearchResult> {
   const q = normaliseQuery(query);
   const plan = queryPlan(q);
-  if (plan.kind === 'none') return { query: q, hits: [], total: 0, totalExact: true };
+  if (plan.kind === 'none') return { query: q, hits: [], total: 0, totalExact: true, pendingRecords: 0 };
   const limit = Math.max(1, options.limit ?? 50);
   const cand = await candidates(db, plan);
   const list = await ordered(db, cand.keys, options);
   const withSensitive = getSensitiveGramTokenizer() !== null;
   // One character, or a two-character word: every candidate matches (no reading needed to count).
-  const gramIsQuery = (plan.kind === 'prefix' || plan.kind === 'grams') && plan.exact && cand.keys !== null;
+  // Not while a listed record is pending: its row does not say whether it matches.
+  const gramIsQuery =
+    (plan.kind === 'prefix' || plan.kind === 'grams') && plan.exact && cand.keys !== null && !(cand.pending.size && list.some((e) => cand.pending.has(e.key)));
 
   const matched: { e: CatalogueEntry; rec: RecordOfTable[SearchTable]; plain: string; inPlain: boolean }[] = [];
   let checked = 0;
@@ -217,5 +232,6 @@ export async function search(db: PartyMinutesDB, query: string, options: SearchO
     hits,
     total: gramIsQuery ? list.length : allChecked ? hits.length : Math.min(list.length, cand.estimate ?? Infinity),
     totalExact: gramIsQuery || allChecked,
+    pendingRecords: cand.pending.size,
   };
 }

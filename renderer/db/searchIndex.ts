@@ -3,62 +3,33 @@
  * appraisals, rectifications) inside the same IndexedDB transaction, whoever writes (repositories,
  * transfer merge, raw table calls), like meetingIndex.ts does for the meeting list.
  *
- * Sensitive text (talk contents, criticism, self-criticism, 表态, appraisal texts) enters the index
- * only through the sensitive gram tokenizer (setSensitiveGramTokenizer):
- *  - default (no password set): `s:` + gram — the data are not encrypted at rest anyway, so the
- *    index reveals nothing the record itself does not;
- *  - encryption on and the data key unlocked: the security code installs a keyed tokenizer
- *    (`k:` + keyed hash of the gram), so the index holds no readable sensitive text;
- *  - `null` (encryption on, key locked): sensitive text adds no grams and is not searched.
- * After changing the tokenizer for an existing database, call rebuildSearchIndex(db) so every row
- * is re-derived (until then, old rows keep the old tokens).
+ * A put or add writes a small PENDING row (the record's filter facts, no grams): deriving and
+ * storing hundreds of multiEntry grams per record inside the writer's transaction made a 10,000-
+ * meeting import 50× slower. searchIndexer.ts fills the grams shortly after the transaction
+ * commits; search.ts checks pending records directly, so results stay exact meanwhile. Deletes
+ * remove the row at once. How sensitive text is tokenised: searchRow.ts.
  *
  * This middleware must see plaintext records: an encryption middleware must sit below it (closer
  * to IndexedDB, i.e. a lower Dexie middleware `level`).
  */
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { SEARCH_TABLES, searchFacts, searchText, searchTokens, type RecordOfTable, type SearchTable, type SensitiveGramTokenizer } from '../../shared/search';
-import type { PartyMinutesDB, SearchIndexRow } from './database';
+import { SEARCH_TABLES, searchFacts, type RecordOfTable, type SearchTable } from '../../shared/search';
+import type { PartyMinutesDB } from './database';
 import { catalogueOnCommit, resetCatalogue, type CatalogueOp } from './searchCatalogue';
+import { indexAfterCommit, pendingIndexRow } from './searchIndexer';
+import { searchIndexRow, searchKey } from './searchRow';
 
-export type { SensitiveGramTokenizer };
-
-/** Sensitive grams in the clear, marked so they never mix with plain grams (no password set). */
-export const plainSensitiveTokenizer: SensitiveGramTokenizer = (gram) => 's:' + gram;
-
-let sensitiveTokenizer: SensitiveGramTokenizer | null = plainSensitiveTokenizer;
-
-/**
- * Installs how grams of sensitive text are indexed and looked up: a keyed tokenizer while the data
- * key is unlocked, `plainSensitiveTokenizer` when no password is set, `null` to index none.
- */
-export function setSensitiveGramTokenizer(fn: SensitiveGramTokenizer | null): void {
-  sensitiveTokenizer = fn;
-}
-
-export function getSensitiveGramTokenizer(): SensitiveGramTokenizer | null {
-  return sensitiveTokenizer;
-}
+export {
+  getSensitiveGramTokenizer,
+  plainSensitiveTokenizer,
+  searchIndexRow,
+  searchKey,
+  setSensitiveGramTokenizer,
+  type SensitiveGramTokenizer,
+} from './searchRow';
+export { indexPending, PENDING_GRAM } from './searchIndexer';
 
 const SEARCHABLE: ReadonlySet<string> = new Set(SEARCH_TABLES);
-
-export const searchKey = (table: SearchTable, id: string) => `${table}:${id}`;
-
-/** The index row of one record. Pure apart from the installed tokenizer; exported for tests. */
-export function searchIndexRow<T extends SearchTable>(table: T, record: RecordOfTable[T]): SearchIndexRow {
-  const { plain, sensitive } = searchText(table, record);
-  const f = searchFacts(table, record);
-  return {
-    key: searchKey(table, record.id),
-    table,
-    recordId: record.id,
-    orgId: f.orgId,
-    year: f.year,
-    kind: f.kind,
-    live: f.live,
-    grams: searchTokens(plain, sensitive, sensitiveTokenizer),
-  };
-}
 
 function succeeded(req: DBCoreMutateRequest, res: DBCoreMutateResponse): number[] {
   if (req.type !== 'add' && req.type !== 'put') return [];
@@ -94,9 +65,11 @@ function wrap(dbName: string, name: SearchTable, table: DBCoreTable, indexTable:
         case 'put': {
           const values = succeeded(req, res).map((i) => req.values[i] as RecordOfTable[SearchTable]);
           if (values.length) {
-            const r = await index.mutate({ type: 'put', trans, values: values.map((v) => searchIndexRow(name, v)) });
+            const facts = values.map((v) => searchFacts(name, v));
+            const r = await index.mutate({ type: 'put', trans, values: values.map((v, i) => pendingIndexRow(name, v.id, facts[i])) });
             if (r.numFailures) throw r.failures[Number(Object.keys(r.failures)[0])];
-            for (const v of values) ops.push({ put: { key: searchKey(name, v.id), table: name, id: v.id, ...searchFacts(name, v) } });
+            values.forEach((v, i) => ops.push({ put: { key: searchKey(name, v.id), table: name, id: v.id, ...facts[i] } }));
+            indexAfterCommit(dbName, trans);
           }
           break;
         }

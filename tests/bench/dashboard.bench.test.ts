@@ -22,6 +22,10 @@ import {
 import { openDatabase } from '../../renderer/db/database';
 import { emptyMeetingFields } from '../../renderer/db/meetings';
 import { loadChecksInput } from '../../renderer/src/dashboard/loadChecksInput';
+import { setBackgroundIndexing } from '../../renderer/db/searchIndexer';
+
+// One thing measured at a time: search grams are derived only where this bench asks (indexPending).
+setBackgroundIndexing(false);
 
 const BRANCHES = 100;
 const PER_BRANCH = 15;

@@ -16,6 +16,8 @@ import { RECORD_KIND_LABEL, TYPE_OPTIONS, typeFilter } from './searchFilters';
 import { Snippet } from './Snippet';
 
 const LIMIT = 50;
+/** Below this many unindexed records a search is no slower: say nothing. */
+const PENDING_NOTICE_FROM = 200;
 const DEBOUNCE_MS = 250;
 
 export function hitHref(h: Pick<SearchHit, 'table' | 'id'>): string {
@@ -130,6 +132,11 @@ export function SearchPage() {
           <Typography.Text type="secondary">
             {summary}
             {result && result.hits.length >= LIMIT && `，只显示最新的 ${LIMIT} 条；请输入更具体的词语或用筛选缩小范围`}
+          </Typography.Text>
+        )}
+        {result && result.pendingRecords >= PENDING_NOTICE_FROM && (
+          <Typography.Text type="secondary">
+            新导入或刚修改的 {result.pendingRecords.toLocaleString('zh-CN')} 条记录正在后台整理搜索索引：搜索结果完整，只是可能稍慢。
           </Typography.Text>
         )}
         {result && result.hits.length > 0 && (

@@ -1,13 +1,14 @@
 /**
  * Full-text search over the database (design §8): the index follows every kind of write in the
- * same transaction, matches are exact, filters work, and sensitive text never reaches a snippet.
+ * same transaction (a pending row, grams filled by the deferred indexer), matches are exact before
+ * and after indexing, filters work, and sensitive text never reaches a snippet.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMeeting, deleteMeeting, getMeeting, saveMeeting } from '../../../renderer/db/meetings';
 import { APPRAISALS, createRecord, deleteRecordOf, RECTIFICATIONS, restoreRecordOf, TALKS } from '../../../renderer/db/records';
 import { restoreRecord } from '../../../renderer/db/recycleBin';
 import { search, SENSITIVE_ONLY_NOTICE } from '../../../renderer/db/search';
-import { plainSensitiveTokenizer, rebuildSearchIndex, setSensitiveGramTokenizer } from '../../../renderer/db/searchIndex';
+import { indexPending, PENDING_GRAM, plainSensitiveTokenizer, rebuildSearchIndex, searchIndexRow, setSensitiveGramTokenizer } from '../../../renderer/db/searchIndex';
 import type { PartyMinutesDB } from '../../../renderer/db/database';
 import type { Meeting, Talk } from '../../../shared/model';
 import { appraisal, rectification, talk } from '../../fixtures/word/lifeMeetings';
@@ -96,6 +97,64 @@ describe('search index maintenance', () => {
   });
 });
 
+describe('deferred indexing', () => {
+  it('a write leaves a pending row; search is exact before and after the indexer fills the grams', async () => {
+    const db = await freshDb();
+    const u = await makeUnit(db);
+    const a = await meeting(db, u, '书记讲党课，强调政治纪律。');
+    const b = await meeting(db, u, '记书一词不应被找到。', { date: '2025-04-02' });
+    expect((await db.searchIndex.get(`meetings:${a.id}`))?.grams).toEqual([PENDING_GRAM]);
+    const before = await search(db, '书记');
+    expect(before.hits.map((h) => h.id)).toEqual([a.id]);
+
+    expect(await indexPending(db)).toBe(2);
+    const row = await db.searchIndex.get(`meetings:${a.id}`);
+    expect(row).toEqual(searchIndexRow('meetings', (await getMeeting(db, a.id))!));
+    expect(row?.grams).not.toContain(PENDING_GRAM);
+    const after = await search(db, '书记');
+    expect(after.hits.map((h) => h.id)).toEqual([a.id]);
+    expect(after).toMatchObject({ total: 1, totalExact: true });
+    expect(await ids(db, '记书')).toEqual([b.id]);
+    expect(await indexPending(db)).toBe(0);
+  });
+
+  it('a record written again while the indexer reads it stays pending and ends up with its newest text', async () => {
+    const db = await freshDb();
+    const u = await makeUnit(db);
+    const m = await meeting(db, u, '原来的小结：预算执行情况。');
+    // The indexer reads the record; before it writes the grams, the secretary's autosave lands.
+    const tableOf = db.table.bind(db);
+    let raced = false;
+    db.table = ((name: string) => {
+      const table = tableOf(name);
+      if (name !== 'meetings' || raced) return table;
+      return Object.assign(Object.create(table) as typeof table, {
+        bulkGet: async (keys: string[]) => {
+          const rows = await table.bulkGet(keys);
+          raced = true;
+          await saveMeeting(db, { ...(await getMeeting(db, m.id))!, summary: '改过的小结：主题教育。' });
+          return rows;
+        },
+      });
+    }) as typeof db.table;
+    await indexPending(db);
+    const row = await db.searchIndex.get(`meetings:${m.id}`);
+    expect(raced).toBe(true);
+    expect(row?.grams).toContain('主题');
+    expect(row?.grams).not.toContain('预算');
+    expect(await ids(db, '预算执行')).toEqual([]);
+    expect(await ids(db, '主题教育')).toEqual([m.id]);
+  });
+
+  it('indexes on its own shortly after a write commits', async () => {
+    const db = await freshDb();
+    const u = await makeUnit(db);
+    const m = await meeting(db, u, '自动建立索引。');
+    for (let i = 0; i < 100 && (await db.searchIndex.get(`meetings:${m.id}`))?.pending; i++) await new Promise((r) => setTimeout(r, 50));
+    expect((await db.searchIndex.get(`meetings:${m.id}`))?.grams).toContain('索引');
+  });
+});
+
 describe('search results', () => {
   it('are exact: 书记 never matches 记书, one character works, newest first', async () => {
     const db = await freshDb();
@@ -175,6 +234,7 @@ describe('search results', () => {
     const u = await makeUnit(db);
     const t = await createRecord(db, TALKS, talkFields(u.b1.id, { attitude: '虚心接受同志们的意见' }));
     const grams = async () => (await db.searchIndex.get(`talks:${t.id}`))!.grams;
+    await indexPending(db);
     expect(await grams()).toContain('s:虚心');
     expect(await grams()).not.toContain('虚心');
 
@@ -187,5 +247,13 @@ describe('search results', () => {
     setSensitiveGramTokenizer(null);
     expect(await ids(db, '虚心接受')).toEqual([]);
     expect(await ids(db, t.interviewer.name)).toEqual([t.id]);
+    // Locked: a new write stays pending (nothing indexed without its sensitive grams) until unlocked.
+    const t2 = await createRecord(db, TALKS, talkFields(u.b1.id, { attitude: '坚决整改落实到位' }));
+    expect(await indexPending(db)).toBe(0);
+    expect((await db.searchIndex.get(`talks:${t2.id}`))!.grams).toEqual([PENDING_GRAM]);
+    expect(await ids(db, t2.interviewer.name)).toContain(t2.id);
+    setSensitiveGramTokenizer(keyed);
+    expect(await indexPending(db)).toBe(1);
+    expect((await db.searchIndex.get(`talks:${t2.id}`))!.grams).toContain(keyed('整改'));
   });
 });

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type PartyMinutesDB } from '../../../renderer/db/database';
+import { indexPending } from '../../../renderer/db/searchIndex';
 import { createRecord, TALKS, updateRecord } from '../../../renderer/db/records';
 import { newTalkFields } from '../../../renderer/db/talks';
 import { deleteMember, updateMember } from '../../../renderer/db/members';
@@ -138,7 +139,9 @@ describe('启动密码与敏感数据加密', () => {
 
     const rawTalks = JSON.stringify(await rawRows(db.name, 'talks'));
     const rawMembers = JSON.stringify(await rawRows(db.name, 'members'));
+    await indexPending(db); // grams derived, not just pending rows: the check below must see them
     const rawSearch = JSON.stringify(await rawRows(db.name, 'searchIndex'));
+    expect(rawSearch).toContain('"k:');
     expect(rawTalks).not.toContain(SECRET_TEXT);
     expect(rawTalks).not.toContain('家里'); // not even a fragment
     expect(rawTalks).toContain('年度谈心'); // the theme is not sensitive

@@ -5,6 +5,7 @@ import { createMeeting, createOrganisation, createRecord, RECTIFICATIONS, TALKS 
 import { SearchPage } from '../../../renderer/src/search/SearchPage';
 import { AppLayout } from '../../../renderer/src/components/AppLayout';
 import { freshTestDb, mountApp } from '../mountApp';
+import { indexPending, setBackgroundIndexing } from '../../../renderer/db/searchIndexer';
 import { rectification, talk } from '../../fixtures/word/lifeMeetings';
 import type { RecordMeta } from '../../../shared/model';
 
@@ -83,5 +84,30 @@ describe('搜索', () => {
     await expect.element(page.getByRole('searchbox', { name: '搜索内容' })).toHaveValue('换届选举');
     await expect.element(page.getByText('找到 1 条记录')).toBeVisible();
     expect(window.location.hash).toBe(`#/search?q=${encodeURIComponent('换届选举')}`);
+  });
+
+  it('right after a large import: results complete, a note says the index is still being built', async () => {
+    const db = await freshTestDb('pm-search');
+    const pc = await createOrganisation(db, { parentId: null, level: 'party_committee', name: '机关党委', fullName: '中共××市财政局机关委员会' });
+    const b1 = await createOrganisation(db, { parentId: pc.id, level: 'branch', name: '第一党支部', fullName: '中共××市财政局机关第一支部委员会' });
+    const first = await createMeeting(db, { orgId: b1.id, type: 'committee', date: '2025-03-02', summary: '研究换届选举工作。' });
+    // As an import writes them: one transaction, 240 records; the indexer has not run yet.
+    setBackgroundIndexing(false);
+    try {
+      const copies = Array.from({ length: 240 }, (_, i) => ({ ...first, id: crypto.randomUUID(), seq: i + 2, summary: i === 7 ? '讨论预算执行。' : `第${i}次例会。` }));
+      await db.transaction('rw', db.meetings, () => db.meetings.bulkPut(copies));
+      await mountApp(db, <SearchPage />);
+      await page.getByRole('searchbox', { name: '搜索内容' }).fill('预算执行');
+      await expect.element(page.getByText('找到 1 条记录')).toBeVisible();
+      await expect.element(page.getByText('条记录正在后台整理搜索索引', { exact: false })).toBeVisible();
+      await page.screenshot({ path: `${SHOTS}/search-pending.png` });
+
+      await indexPending(db);
+      await page.getByRole('searchbox', { name: '搜索内容' }).fill('例会');
+      await expect.element(page.getByText('找到 239 条记录')).toBeVisible();
+      expect(document.body.textContent).not.toContain('正在后台整理搜索索引');
+    } finally {
+      setBackgroundIndexing(true);
+    }
   });
 });

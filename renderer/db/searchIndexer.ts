@@ -1,0 +1,208 @@
+/**
+ * Deferred search indexing. A record write stores only a small PENDING row in `searchIndex` (in the
+ * record's own transaction, so nothing is missed even if the app dies); this indexer turns pending
+ * rows into full gram rows shortly after, in small transactions, off the writer's path. Importing
+ * 10,000 meetings no longer writes ~6 million multiEntry index entries inside the import
+ * transaction, and an autosave every 400 ms no longer rewrites hundreds of grams each time.
+ *
+ * Search stays exact meanwhile: renderer/db/search.ts adds every pending record to the candidates
+ * and checks its text like any other candidate.
+ *
+ * A pending row carries a `pending` stamp; the indexer reads a chunk of pending rows, then the
+ * records, derives the gram rows outside any write lock, and finally replaces only the rows whose
+ * stamp is unchanged (a record written again meanwhile stays pending for the next round).
+ */
+import type { DBCoreTransaction } from 'dexie';
+import type { RecordOfTable, SearchFacts, SearchTable } from '../../shared/search';
+import type { PartyMinutesDB, SearchIndexRow } from './database';
+import { getSensitiveGramTokenizer, onTokenizerChange, searchIndexRow } from './searchRow';
+
+/** The gram that marks a pending row (no real gram starts with U+0000: grams are letters and digits). */
+export const PENDING_GRAM = '\u0000pending';
+
+/** Records per indexing transaction: a short write lock, so autosave never waits long. */
+const CHUNK = 40;
+/** Quiet time after the last write before indexing starts, and the longest it is put off while writes keep coming. */
+const IDLE_MS = 800;
+const MAX_WAIT_MS = 5000;
+
+let stampSeq = 0;
+
+/** The row written with a record: the facts the filters need, no grams yet. */
+export function pendingIndexRow(table: SearchTable, id: string, facts: SearchFacts): SearchIndexRow {
+  stampSeq = (stampSeq + 1) % Number.MAX_SAFE_INTEGER;
+  return {
+    key: `${table}:${id}`,
+    table,
+    recordId: id,
+    orgId: facts.orgId,
+    year: facts.year,
+    kind: facts.kind,
+    live: facts.live,
+    grams: [PENDING_GRAM],
+    pending: `${Date.now().toString(36)}.${stampSeq.toString(36)}.${Math.random().toString(36).slice(2, 8)}`,
+  };
+}
+
+/** Keys of the rows still waiting for their grams (call inside a transaction that includes searchIndex for a consistent view). */
+export function pendingKeys(db: PartyMinutesDB): Promise<string[]> {
+  return db.searchIndex.where('grams').equals(PENDING_GRAM).primaryKeys();
+}
+
+// --- which Dexie instances can index a database (several may be open on one name in tests) ---
+
+const instances = new Map<string, Set<PartyMinutesDB>>();
+
+export function registerIndexer(db: PartyMinutesDB): void {
+  let set = instances.get(db.name);
+  if (!set) instances.set(db.name, (set = new Set()));
+  set.add(db);
+}
+
+export function unregisterIndexer(db: PartyMinutesDB): void {
+  const set = instances.get(db.name);
+  set?.delete(db);
+  if (set && !set.size) instances.delete(db.name);
+}
+
+function openInstance(name: string): PartyMinutesDB | undefined {
+  for (const db of instances.get(name) ?? []) if (db.isOpen()) return db;
+  return undefined;
+}
+
+// --- scheduling ---
+
+interface Schedule {
+  timer: ReturnType<typeof setTimeout> | null;
+  firstAsk: number | null;
+  running: Promise<number> | null;
+  again: boolean;
+}
+const schedules = new Map<string, Schedule>();
+
+/** Indexing waits while sensitive text cannot be tokenised (encryption on, key locked). */
+const canIndex = () => getSensitiveGramTokenizer() !== null;
+
+let background = true;
+
+/**
+ * Benchmarks that measure one thing at a time switch the background indexer off and call
+ * indexPending themselves (its cost is reported on its own). The app never does.
+ */
+export function setBackgroundIndexing(on: boolean): void {
+  background = on;
+}
+
+/** Index `name`'s pending rows soon (debounced; runs once the writes pause or after MAX_WAIT_MS). */
+export function scheduleIndexing(name: string, delay = IDLE_MS): void {
+  if (!background) return;
+  let s = schedules.get(name);
+  if (!s) schedules.set(name, (s = { timer: null, firstAsk: null, running: null, again: false }));
+  const sched = s;
+  if (sched.running) {
+    sched.again = true;
+    return;
+  }
+  const now = Date.now();
+  sched.firstAsk ??= now;
+  if (sched.timer) clearTimeout(sched.timer);
+  const wait = Math.max(0, Math.min(delay, sched.firstAsk + MAX_WAIT_MS - now));
+  sched.timer = setTimeout(() => {
+    sched.timer = null;
+    sched.firstAsk = null;
+    const db = openInstance(name);
+    if (!db || !canIndex()) return;
+    // Someone is already indexing this database (an explicit indexPending): try again after it.
+    if (active.get(name)) return scheduleIndexing(name);
+    sched.running = indexPending(db).catch(() => 0); // closed or deleted meanwhile: the rows stay pending for the next open
+    void sched.running.finally(() => {
+      sched.running = null;
+      if (sched.again) {
+        sched.again = false;
+        scheduleIndexing(name);
+      }
+    });
+  }, wait);
+}
+
+// Unlocking installs a tokenizer: what waited for it is indexed now.
+onTokenizerChange(() => {
+  for (const name of instances.keys()) scheduleIndexing(name, 0);
+});
+
+const hooked = new WeakSet<object>();
+
+/** After `trans` commits, schedule indexing of `name` (once per transaction). */
+export function indexAfterCommit(name: string, trans: DBCoreTransaction): void {
+  if (hooked.has(trans)) return;
+  hooked.add(trans);
+  const t = trans as unknown as Partial<Pick<IDBTransaction, 'addEventListener'>>;
+  if (typeof t.addEventListener === 'function') t.addEventListener('complete', () => scheduleIndexing(name));
+  else scheduleIndexing(name);
+}
+
+// --- the work ---
+
+export interface IndexPendingOptions {
+  /** Records done so far (of those pending when it started, plus any written meanwhile). */
+  onProgress?: (done: number) => void;
+  signal?: AbortSignal;
+  chunk?: number;
+}
+
+/**
+ * Derives the grams of every pending row, `chunk` records per transaction, yielding to the page
+ * between chunks. Resolves with the number of rows indexed once none is pending (or when aborted,
+ * or when the sensitive tokenizer is missing: those rows wait for the key to be unlocked).
+ */
+export async function indexPending(db: PartyMinutesDB, options: IndexPendingOptions = {}): Promise<number> {
+  active.set(db.name, (active.get(db.name) ?? 0) + 1);
+  try {
+    return await drain(db, options);
+  } finally {
+    active.set(db.name, active.get(db.name)! - 1);
+  }
+}
+
+/** Databases being indexed right now (by name), so the scheduler does not double the work. */
+const active = new Map<string, number>();
+
+async function drain(db: PartyMinutesDB, { onProgress, signal, chunk = CHUNK }: IndexPendingOptions): Promise<number> {
+  let done = 0;
+  for (;;) {
+    if (signal?.aborted || !canIndex()) return done;
+    const pending = await db.searchIndex.where('grams').equals(PENDING_GRAM).limit(chunk).toArray();
+    if (!pending.length) return done;
+    // Read the records outside the write transaction: they are big, and nobody should wait on it.
+    const byTable = new Map<SearchTable, SearchIndexRow[]>();
+    for (const p of pending) byTable.set(p.table, [...(byTable.get(p.table) ?? []), p]);
+    const fresh = new Map<string, SearchIndexRow | null>();
+    for (const [table, rows] of byTable) {
+      const records = await db.table(table).bulkGet(rows.map((r) => r.recordId));
+      rows.forEach((r, i) => {
+        const rec = records[i] as RecordOfTable[SearchTable] | undefined;
+        fresh.set(r.key, rec ? searchIndexRow(table, rec) : null);
+      });
+    }
+    const stamps = new Map(pending.map((p) => [p.key, p.pending]));
+    const n = await db.transaction('rw', db.searchIndex, async () => {
+      const now = await db.searchIndex.bulkGet([...stamps.keys()]);
+      const put: SearchIndexRow[] = [];
+      const gone: string[] = [];
+      for (const row of now) {
+        // Written again since we read it (new stamp) or already done: leave it for the next round.
+        if (!row || row.pending === undefined || row.pending !== stamps.get(row.key)) continue;
+        const next = fresh.get(row.key);
+        if (next) put.push(next);
+        else gone.push(row.key);
+      }
+      if (put.length) await db.searchIndex.bulkPut(put);
+      if (gone.length) await db.searchIndex.bulkDelete(gone);
+      return put.length + gone.length;
+    });
+    done += n;
+    onProgress?.(done);
+    // Let input and rendering in between chunks.
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
