@@ -27,6 +27,7 @@ import type {
   Talk,
 } from '../../shared/model';
 import type { AuditEntry } from '../../shared/security/auditChain';
+import type { GridFacts } from '../../shared/checks/engine';
 import { meetingIndexMiddleware } from './meetingIndex';
 import { searchIndexMiddleware } from './searchIndex';
 import { registerIndexer, scheduleIndexing, unregisterIndexer } from './searchIndexer';
@@ -176,6 +177,11 @@ export interface MeetingIndexRow {
   topics: string[];
   updatedAt: string;
   deletedAt: string | null;
+  /**
+   * What the 工作台 grid needs beyond the above (主题党日 also counting as…, 党课 lecturer, 生活会
+   * 年度), for those types only; rows written before it existed lack it and the full record is read.
+   */
+  grid?: GridFacts;
 }
 
 export interface KeyValueRow {

@@ -2,6 +2,7 @@
  * Keeps the `meetingIndex` projection in step with `meetings`, inside the same IndexedDB
  * transaction, whoever writes (repositories, transfer merge, raw table calls).
  */
+import { GRID_FACT_TYPES, gridFacts } from '../../shared/checks/engine';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
 import type { Meeting } from '../../shared/model';
 import type { MeetingIndexRow } from './database';
@@ -40,6 +41,7 @@ export function meetingIndexRow(m: Meeting): MeetingIndexRow {
     topics: (m.agenda ?? []).slice(0, MAX_TOPICS).map((a) => a.title.slice(0, MAX_TOPIC_CHARS)),
     updatedAt: m.updatedAt,
     deletedAt: m.deletedAt ?? null,
+    ...(GRID_FACT_TYPES.has(m.type) ? { grid: gridFacts(m) } : {}),
   };
 }
 

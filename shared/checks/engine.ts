@@ -78,6 +78,21 @@ export function checkCategory(checkId: number): CheckCategory {
 }
 
 /** Facts from a full meeting record. */
+export type GridFacts = Pick<MeetingFacts, 'alsoCounts' | 'lecturerMemberId' | 'lecturerName' | 'annualYear'>;
+
+/** The facts the obligation grid takes from a meeting's body (the list row has the rest). */
+export function gridFacts(m: Meeting): GridFacts {
+  return {
+    alsoCounts: m.themeDay?.alsoCounts ?? [],
+    lecturerMemberId: m.lecture?.lecturerMemberId ?? null,
+    lecturerName: m.lecture?.lecturer ?? '',
+    annualYear: m.life?.annualYear ?? null,
+  };
+}
+
+/** Meeting types whose grid cells depend on GridFacts (主题党日 alsoCounts, 党课 lecturer, 生活会 年度). */
+export const GRID_FACT_TYPES: ReadonlySet<MeetingType> = new Set(['theme_day', 'lecture', 'life_meeting', 'democratic_life']);
+
 export function meetingFacts(m: Meeting): MeetingFacts {
   return {
     id: m.id,
@@ -88,10 +103,7 @@ export function meetingFacts(m: Meeting): MeetingFacts {
     deletedAt: m.deletedAt,
     createdAt: m.createdAt,
     finalisedAt: m.finalisedAt,
-    alsoCounts: m.themeDay?.alsoCounts ?? [],
-    lecturerMemberId: m.lecture?.lecturerMemberId ?? null,
-    lecturerName: m.lecture?.lecturer ?? '',
-    annualYear: m.life?.annualYear ?? null,
+    ...gridFacts(m),
     full: m,
   };
 }

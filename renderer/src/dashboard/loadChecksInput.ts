@@ -1,21 +1,19 @@
 /**
  * Loads what the checks engine needs for one year, cheaply:
- *  - the grid comes from `meetingIndex` rows (small) plus the full records only of the types whose
- *    obligations need a field the index lacks (主题党日 alsoCounts, 党课 lecturer, 生活会 年度);
+ *  - the grid comes from `meetingIndex` rows (small; their `grid` facts carry 主题党日 alsoCounts,
+ *    党课 lecturer, 生活会 年度) — full records only for rows written before those facts existed;
  *  - `detail: 'all'` also reads the full records of the year for the per-meeting checks
  *    (quorum, reasons, signatures, 补录, absences), in one bulkGet.
  * The window reaches back half a year (absence streaks cross New Year) and into the next year's
  * first months (the annual round of 组织生活会 runs into them).
  */
 import type { ChecksInput, MeetingFacts } from '../../../shared/checks';
-import { meetingFacts, meetingFactsFromRow } from '../../../shared/checks/engine';
+import { GRID_FACT_TYPES, meetingFacts, meetingFactsFromRow } from '../../../shared/checks/engine';
 import { getCheckSettings } from '../../db/checkSettings';
 import type { MeetingIndexRow, PartyMinutesDB } from '../../db/database';
 import { getSettings } from '../../db/settings';
 import type { CheckSettings } from '../../../shared/checks/checkSettings';
-import type { MeetingType, UnitSettings } from '../../../shared/model';
-
-const NEEDS_FULL_FOR_GRID: ReadonlySet<MeetingType> = new Set(['theme_day', 'lecture', 'life_meeting', 'democratic_life']);
+import type { UnitSettings } from '../../../shared/model';
 
 export interface DashboardData {
   input: ChecksInput;
@@ -40,12 +38,12 @@ export async function loadChecksInput(db: PartyMinutesDB, year: number, detail: 
     getCheckSettings(db),
     getSettings(db),
   ]);
-  const wantFull = rowList.filter((r) => (detail === 'all' ? true : NEEDS_FULL_FOR_GRID.has(r.type))).map((r) => r.id);
+  const wantFull = rowList.filter((r) => detail === 'all' || (GRID_FACT_TYPES.has(r.type) && !r.grid)).map((r) => r.id);
   const full = await db.meetings.bulkGet(wantFull);
   const fullById = new Map(full.filter((m) => !!m).map((m) => [m!.id, m!]));
   const meetings: MeetingFacts[] = rowList.map((r) => {
     const m = fullById.get(r.id);
-    return m ? meetingFacts(m) : meetingFactsFromRow(r);
+    return m ? meetingFacts(m) : meetingFactsFromRow(r, r.grid);
   });
   return {
     input: {

@@ -40,4 +40,24 @@ describe('demo data on the 工作台', () => {
     // Nothing planted → no quorum errors anywhere.
     expect(r.findings.filter((f) => f.checkId >= 10 && f.checkId <= 14 && f.severity === 'error')).toEqual([]);
   });
+
+  it('the quick grid pass (list rows only) shows the same cells as reading every record', async () => {
+    const db = await freshDb();
+    const s = await fillDemoData(db, { now: NOW });
+    const year = Number(s.gaps.missingCommitteeMonth.month.slice(0, 4));
+    const all = runChecks((await loadChecksInput(db, year, 'all', TODAY)).input, (await loadChecksInput(db, year, 'all', TODAY)).settings, TODAY);
+    const quick = await loadChecksInput(db, year, 'grid', TODAY);
+    // Rows carry the grid facts: no 主题党日 / 党课 / 生活会 record had to be read.
+    expect(quick.input.meetings.filter((m) => m.full)).toEqual([]);
+    expect(quick.input.meetings.some((m) => m.type === 'lecture' && m.lecturerName)).toBe(true);
+    expect(runChecks(quick.input, quick.settings, TODAY).cells).toEqual(all.cells);
+
+    // A row written before the grid facts existed: that record is read in full instead.
+    const lecture = quick.input.meetings.find((m) => m.type === 'lecture')!;
+    const { grid: _grid, ...oldRow } = (await db.meetingIndex.get(lecture.id))!;
+    await db.transaction('rw', db.meetingIndex, () => db.meetingIndex.put(oldRow));
+    const again = await loadChecksInput(db, year, 'grid', TODAY);
+    expect(again.input.meetings.filter((m) => m.full).map((m) => m.id)).toEqual([lecture.id]);
+    expect(runChecks(again.input, again.settings, TODAY).cells).toEqual(all.cells);
+  });
 });

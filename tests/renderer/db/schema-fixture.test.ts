@@ -46,7 +46,13 @@ describe('schema version 1 fixture', () => {
     for (const o of rows.organisations) organisationSchema.parse(o);
     for (const m of rows.members) memberSchema.parse(m);
     for (const m of rows.meetings) meetingSchema.parse(m);
-    expect(rows.meetingIndex).toEqual(rows.meetings.map((m) => meetingIndexRow(m as Meeting)));
+    // v1 rows predate the optional `grid` facts (the 工作台 reads those records in full instead).
+    expect(rows.meetingIndex).toEqual(
+      rows.meetings.map((m) => {
+        const { grid: _grid, ...row } = meetingIndexRow(m as Meeting);
+        return row;
+      }),
+    );
   });
 
   it('a v1 database opens with the current code and reads back exactly', async () => {
