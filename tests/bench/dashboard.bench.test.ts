@@ -263,6 +263,7 @@ describe('工作台 benchmark', () => {
     console.log('runChecks', results.runChecks);
   });
 
+  const LOAD_RUNS = 11;
   it('dashboard data load from IndexedDB (grid pass and complete pass) + runChecks', async () => {
     const name = `pm-bench-dashboard-${Date.now()}`;
     const db = await openDatabase(name);
@@ -278,7 +279,7 @@ describe('工作台 benchmark', () => {
       const grid: number[] = [];
       const all: number[] = [];
       let loaded = await loadChecksInput(db, YEAR, 'all', TODAY);
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < LOAD_RUNS; i++) {
         let t0 = performance.now();
         const g = await loadChecksInput(db, YEAR, 'grid', TODAY);
         runChecks(g.input, g.settings, TODAY);
@@ -292,7 +293,7 @@ describe('工作台 benchmark', () => {
       results.load = {
         gridPassMedianMs: Math.round(median(grid)),
         completePassMedianMs: Math.round(median(all)),
-        runs: 5,
+        runs: LOAD_RUNS,
       };
       console.log('load', results.load);
     } finally {

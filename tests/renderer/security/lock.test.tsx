@@ -38,10 +38,15 @@ describe('锁定界面', () => {
     const db = await freshScreenDb();
     await setPassword(db, PW);
     await mount(<LockGate><p>会议记录列表</p></LockGate>, db);
+    const field = page.getByLabelText('启动密码');
     for (let i = 1; i <= 5; i++) {
-      await userEvent.fill(page.getByLabelText('启动密码'), `wrong${i}`);
+      // The previous attempt is over (its answer cleared the field) before the next one is typed.
+      await expect.element(field).toHaveValue('');
+      await userEvent.fill(field, `wrong${i}`);
+      await expect.element(field).toHaveValue(`wrong${i}`);
       await page.getByRole('button', { name: '解锁' }).click();
-      await expect.element(page.getByRole('alert')).toHaveTextContent(`${i} 次`);
+      // The exact count: "…5 次后需等待…" in the earlier messages must not pass for the fifth.
+      await expect.element(page.getByRole('alert')).toHaveTextContent(`已连续错误 ${i} 次`);
     }
     await expect.element(page.getByRole('button', { name: /请 \d+ 秒后再试/ })).toBeDisabled();
     await expect.element(page.getByLabelText('启动密码')).toBeDisabled();
