@@ -114,7 +114,9 @@ export function scheduleIndexing(name: string, delay = IDLE_MS): void {
     if (!db || !canIndex()) return;
     // Someone is already indexing this database (an explicit indexPending): try again after it.
     if (active.get(name)) return scheduleIndexing(name);
-    sched.running = indexPending(db).catch(() => 0); // closed or deleted meanwhile: the rows stay pending for the next open
+    // One round: what is pending now. Rows written meanwhile asked for the next run themselves
+    // (`again`), so a record being typed into is re-indexed after the next pause, not in a loop.
+    sched.running = runIndexing(db, { rounds: 1 }).catch(() => 0); // closed or deleted meanwhile: the rows stay pending for the next open
     void sched.running.finally(() => {
       sched.running = null;
       if (sched.again) {
@@ -155,7 +157,11 @@ export interface IndexPendingOptions {
  * between chunks. Resolves with the number of rows indexed once none is pending (or when aborted,
  * or when the sensitive tokenizer is missing: those rows wait for the key to be unlocked).
  */
-export async function indexPending(db: PartyMinutesDB, options: IndexPendingOptions = {}): Promise<number> {
+export function indexPending(db: PartyMinutesDB, options: IndexPendingOptions = {}): Promise<number> {
+  return runIndexing(db, options);
+}
+
+async function runIndexing(db: PartyMinutesDB, options: IndexPendingOptions & { rounds?: number }): Promise<number> {
   active.set(db.name, (active.get(db.name) ?? 0) + 1);
   try {
     return await drain(db, options);
@@ -167,42 +173,54 @@ export async function indexPending(db: PartyMinutesDB, options: IndexPendingOpti
 /** Databases being indexed right now (by name), so the scheduler does not double the work. */
 const active = new Map<string, number>();
 
-async function drain(db: PartyMinutesDB, { onProgress, signal, chunk = CHUNK }: IndexPendingOptions): Promise<number> {
+async function drain(db: PartyMinutesDB, { onProgress, signal, chunk = CHUNK, rounds = Infinity }: IndexPendingOptions & { rounds?: number }): Promise<number> {
   let done = 0;
-  for (;;) {
+  for (let round = 0; round < rounds; round++) {
     if (signal?.aborted || !canIndex()) return done;
-    const pending = await db.searchIndex.where('grams').equals(PENDING_GRAM).limit(chunk).toArray();
-    if (!pending.length) return done;
-    // Read the records outside the write transaction: they are big, and nobody should wait on it.
-    const byTable = new Map<SearchTable, SearchIndexRow[]>();
-    for (const p of pending) byTable.set(p.table, [...(byTable.get(p.table) ?? []), p]);
-    const fresh = new Map<string, SearchIndexRow | null>();
-    for (const [table, rows] of byTable) {
-      const records = await db.table(table).bulkGet(rows.map((r) => r.recordId));
-      rows.forEach((r, i) => {
-        const rec = records[i] as RecordOfTable[SearchTable] | undefined;
-        fresh.set(r.key, rec ? searchIndexRow(table, rec) : null);
-      });
+    // One scan of the pending entries per round: scanning them again for every chunk would step
+    // over the growing run of entries already deleted from the index (LevelDB tombstones).
+    const keys = await pendingKeys(db);
+    if (!keys.length) return done;
+    for (let i = 0; i < keys.length; i += chunk) {
+      if (signal?.aborted || !canIndex()) return done;
+      done += await indexChunk(db, keys.slice(i, i + chunk));
+      onProgress?.(done);
+      // Let input and rendering in between chunks.
+      await new Promise((r) => setTimeout(r, 0));
     }
-    const stamps = new Map(pending.map((p) => [p.key, p.pending]));
-    const n = await db.transaction('rw', db.searchIndex, async () => {
-      const now = await db.searchIndex.bulkGet([...stamps.keys()]);
-      const put: SearchIndexRow[] = [];
-      const gone: string[] = [];
-      for (const row of now) {
-        // Written again since we read it (new stamp) or already done: leave it for the next round.
-        if (!row || row.pending === undefined || row.pending !== stamps.get(row.key)) continue;
-        const next = fresh.get(row.key);
-        if (next) put.push(next);
-        else gone.push(row.key);
-      }
-      if (put.length) await db.searchIndex.bulkPut(put);
-      if (gone.length) await db.searchIndex.bulkDelete(gone);
-      return put.length + gone.length;
-    });
-    done += n;
-    onProgress?.(done);
-    // Let input and rendering in between chunks.
-    await new Promise((r) => setTimeout(r, 0));
   }
+  return done;
+}
+
+/** Derives the grams of the rows of `keys` still pending; returns how many rows it replaced. */
+async function indexChunk(db: PartyMinutesDB, keys: string[]): Promise<number> {
+  const pending = (await db.searchIndex.bulkGet(keys)).filter((r): r is SearchIndexRow => r?.pending !== undefined);
+  if (!pending.length) return 0;
+  // Read the records outside the write transaction: they are big, and nobody should wait on it.
+  const byTable = new Map<SearchTable, SearchIndexRow[]>();
+  for (const p of pending) byTable.set(p.table, [...(byTable.get(p.table) ?? []), p]);
+  const fresh = new Map<string, SearchIndexRow | null>();
+  for (const [table, rows] of byTable) {
+    const records = await db.table(table).bulkGet(rows.map((r) => r.recordId));
+    rows.forEach((r, i) => {
+      const rec = records[i] as RecordOfTable[SearchTable] | undefined;
+      fresh.set(r.key, rec ? searchIndexRow(table, rec) : null);
+    });
+  }
+  const stamps = new Map(pending.map((p) => [p.key, p.pending]));
+  return db.transaction('rw', db.searchIndex, async () => {
+    const now = await db.searchIndex.bulkGet([...stamps.keys()]);
+    const put: SearchIndexRow[] = [];
+    const gone: string[] = [];
+    for (const row of now) {
+      // Written again since we read it (new stamp) or already done: left for the next run.
+      if (!row || row.pending === undefined || row.pending !== stamps.get(row.key)) continue;
+      const next = fresh.get(row.key);
+      if (next) put.push(next);
+      else gone.push(row.key);
+    }
+    if (put.length) await db.searchIndex.bulkPut(put);
+    if (gone.length) await db.searchIndex.bulkDelete(gone);
+    return put.length + gone.length;
+  });
 }

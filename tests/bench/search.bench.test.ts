@@ -228,7 +228,17 @@ describe(`search benchmark (${TOTAL} records)`, () => {
       const [pendingMs, pendingRes] = await timeIt(() => search(db, pendingQ));
       results.searchWhileAllPendingMs = Math.round(pendingMs);
       results.searchWhileAllPendingTotal = pendingRes.total;
-      const [indexMs, indexed] = await timeIt(() => indexPending(db));
+      let lastLog = 0;
+      const [indexMs, indexed] = await timeIt(() =>
+        indexPending(db, {
+          onProgress: (n) => {
+            if (n - lastLog >= 2500) {
+              lastLog = n;
+              console.log(`indexed ${n}/${TOTAL} at ${Math.round(performance.now() / 1000)} s`);
+            }
+          },
+        }),
+      );
       expect(indexed).toBe(TOTAL);
       expect(await db.searchIndex.where('grams').equals(PENDING_GRAM).count()).toBe(0);
       results.deferredIndexingAllMs = Math.round(indexMs);

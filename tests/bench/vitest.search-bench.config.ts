@@ -22,4 +22,6 @@ const config = mergeConfig(base, {
 // mergeConfig concatenates arrays: keep this run to the search benchmark only.
 config.test!.include = ['tests/bench/search.bench.test.ts'];
 config.test!.exclude = ['**/node_modules/**'];
+// Deriving ~30 million index entries on disk takes tens of minutes on a 2-core machine.
+config.test!.testTimeout = 3_600_000;
 export default config;
