@@ -21,7 +21,7 @@ import {
 } from '../../shared/search';
 import type { PartyMinutesDB } from './database';
 import { catalogue, catalogueByDate, newerFirst, type CatalogueEntry } from './searchCatalogue';
-import { pendingKeys } from './searchIndexer';
+import { pendingSet } from './searchIndexer';
 import { getSensitiveGramTokenizer, plainSensitiveTokenizer } from './searchRow';
 
 export const SENSITIVE_ONLY_NOTICE = '（匹配内容在敏感字段中，打开记录查看）';
@@ -54,7 +54,7 @@ export interface SearchResult {
   /** The query as matched (normalised). */
   query: string;
   hits: SearchHit[];
-  /** Number of matching records: exact when `totalExact`, otherwise an upper bound. */
+  /** Number of matching records: exact when `totalExact`, otherwise an estimate (shown as 约 N). */
   total: number;
   totalExact: boolean;
   /** Records whose search index is still being derived (they were read and checked one by one). */
@@ -62,11 +62,18 @@ export interface SearchResult {
 }
 
 /** Grams fetched up to this many keys to estimate rarity; beyond it a gram counts as common. */
-const PROBE_CAP = 2000;
+const PROBE_CAP = 500;
+/** Estimated share of matching records from which they are read newest first instead of by key. */
+const DENSE = 0.25;
 
 type Keys = Set<string>;
 
-async function keysOf(db: PartyMinutesDB, tokens: string[], cap?: number): Promise<{ keys: Keys; complete: boolean }> {
+/**
+ * Keys of the records holding any of `tokens`. With `cap`, each token's list stops after cap + 1 keys
+ * (in key order); `bound` is then the smallest last key of a list that was cut: below it, `keys` is
+ * complete. No bound when nothing was cut.
+ */
+async function keysOf(db: PartyMinutesDB, tokens: string[], cap?: number): Promise<{ keys: Keys; complete: boolean; bound: string | null }> {
   const lists = await Promise.all(
     tokens.map((t) => {
       const c = db.searchIndex.where('grams').equals(t);
@@ -75,7 +82,9 @@ async function keysOf(db: PartyMinutesDB, tokens: string[], cap?: number): Promi
   );
   const keys = new Set<string>();
   for (const l of lists) for (const k of l) keys.add(k);
-  return { keys, complete: !cap || lists.every((l) => l.length <= cap) };
+  let bound: string | null = null;
+  for (const l of lists) if (cap && l.length > cap && (bound === null || l[l.length - 1] < bound)) bound = l[l.length - 1];
+  return { keys, complete: bound === null, bound };
 }
 
 /** One character: every record with a gram starting with it (a key range of the multiEntry index). */
@@ -89,7 +98,7 @@ async function prefixKeys(db: PartyMinutesDB, char: string): Promise<Keys> {
 interface Candidates {
   /** Candidate keys (a superset of the matches); null: read records newest first and check each. */
   keys: Keys | null;
-  /** With `keys` null: an upper bound of the matches (index count of the rarest gram). */
+  /** With `keys` null: an estimate of the matches (sampled below the probes' cut-off key). */
   estimate?: number;
   /** Records whose grams are not indexed yet (searchIndexer.ts): in `keys`, checked by reading them. */
   pending: Keys;
@@ -102,18 +111,18 @@ function withPending(keys: Keys, pending: Keys): Keys {
 }
 
 /**
- * Candidates by the rarest gram. When even the rarest gram is in at least half of all records,
- * the matches are dense: reading the newest records and checking them finds `limit` hits sooner
- * than fetching tens of thousands of keys (measured in tests/bench/search.bench.test.ts).
+ * Candidates by the rarest gram. When every gram is common and a sample says at least DENSE of all
+ * records match, reading the newest records and checking them finds `limit` hits sooner than
+ * fetching tens of thousands of keys (measured in tests/bench/search.bench.test.ts).
  */
 async function candidates(db: PartyMinutesDB, plan: QueryPlan): Promise<Candidates> {
   if (plan.kind === 'scan' || plan.kind === 'none') return { keys: null, pending: new Set() };
   const tok = getSensitiveGramTokenizer();
   const tokensOf = (g: string) => (tok ? [g, tok(g)] : [g]);
   const size = plan.kind === 'grams' ? (await catalogue(db)).size : 0;
-  // One read transaction: the indexer cannot turn a pending row into grams between the two reads.
+  // Taken before the probes: a row the indexer finishes meanwhile is checked twice, never missed.
+  const pending = new Set(await pendingSet(db));
   return db.transaction('r', db.searchIndex, async () => {
-    const pending = new Set(await pendingKeys(db));
     if (plan.kind === 'prefix') return { keys: withPending(await prefixKeys(db, plan.char), pending), pending };
     const grams = plan.grams;
     const probes = await Promise.all(grams.map(async (g) => ({ g, ...(await keysOf(db, tokensOf(g), PROBE_CAP)) })));
@@ -122,11 +131,20 @@ async function candidates(db: PartyMinutesDB, plan: QueryPlan): Promise<Candidat
     if (complete.length) {
       base = complete[0].keys;
     } else {
-      // Every gram is common: count them; dense matches are read in date order instead.
-      const counts = await Promise.all(grams.map(async (g) => (await Promise.all(tokensOf(g).map((t) => db.searchIndex.where('grams').equals(t).count()))).reduce((a, b) => a + b, 0)));
-      const min = Math.min(...counts);
-      if (min * 2 >= size) return { keys: null, estimate: min + pending.size, pending };
-      base = (await keysOf(db, tokensOf(grams[counts.indexOf(min)]))).keys;
+      // Every gram is common. Counting each one walks tens of thousands of index entries (≈300 ms
+      // per gram at 50,000 records), so estimate instead: below the smallest cut-off key every probe
+      // is complete, and the records there are a uniform sample (keys are random ids).
+      const bound = probes.reduce((b, p) => (p.bound! < b ? p.bound! : b), probes[0].bound!);
+      const below = (k: string) => k <= bound;
+      let sample = [...probes[0].keys].filter(below);
+      for (const p of probes.slice(1)) sample = sample.filter((k) => p.keys.has(k));
+      let population = 0;
+      for (const k of (await catalogue(db)).keys()) if (below(k)) population++;
+      const density = population ? sample.length / population : 1;
+      // Dense: reading the newest records and checking them finds `limit` hits within a few hundred.
+      if (density >= DENSE) return { keys: null, estimate: Math.round(density * size) + pending.size, pending };
+      const rarest = probes.map((p) => [...p.keys].filter(below).length);
+      base = (await keysOf(db, tokensOf(grams[rarest.indexOf(Math.min(...rarest))]))).keys;
     }
     // Intersect with the other grams we already know completely (cheap, in memory).
     for (const p of complete.slice(1)) {

@@ -16,7 +16,7 @@ import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse,
 import { SEARCH_TABLES, searchFacts, type RecordOfTable, type SearchTable } from '../../shared/search';
 import type { PartyMinutesDB } from './database';
 import { catalogueOnCommit, resetCatalogue, type CatalogueOp } from './searchCatalogue';
-import { indexAfterCommit, pendingIndexRow } from './searchIndexer';
+import { indexAfterCommit, pendingIndexRow, resetPending } from './searchIndexer';
 import { searchIndexRow, searchKey } from './searchRow';
 
 export {
@@ -69,7 +69,7 @@ function wrap(dbName: string, name: SearchTable, table: DBCoreTable, indexTable:
             const r = await index.mutate({ type: 'put', trans, values: values.map((v, i) => pendingIndexRow(name, v.id, facts[i])) });
             if (r.numFailures) throw r.failures[Number(Object.keys(r.failures)[0])];
             values.forEach((v, i) => ops.push({ put: { key: searchKey(name, v.id), table: name, id: v.id, ...facts[i] } }));
-            indexAfterCommit(dbName, trans);
+            indexAfterCommit(dbName, trans, { added: values.map((v) => searchKey(name, v.id)) });
           }
           break;
         }
@@ -77,11 +77,13 @@ function wrap(dbName: string, name: SearchTable, table: DBCoreTable, indexTable:
           const keys = req.keys.map((k) => searchKey(name, String(k)));
           await index.mutate({ type: 'delete', trans, keys });
           for (const key of keys) ops.push({ remove: key });
+          indexAfterCommit(dbName, trans, { removed: keys });
           break;
         }
         case 'deleteRange':
           await index.mutate({ type: 'deleteRange', trans, range: indexRange(name, req.range) });
           ops.push({ reset: true });
+          resetPending(dbName);
           break;
       }
       if (ops.length) catalogueOnCommit(dbName, trans, ops);
@@ -95,8 +97,9 @@ export const searchIndexMiddleware: Middleware<DBCore> = {
   name: 'searchIndex',
   create(down) {
     const dbName = down.schema.name;
-    // A (re)opened database starts with no cached catalogue: it may have been changed meanwhile.
+    // A (re)opened database starts with no cached catalogue or pending set: it may have been changed meanwhile.
     resetCatalogue(dbName);
+    resetPending(dbName);
     return {
       ...down,
       transaction(stores, mode, options) {

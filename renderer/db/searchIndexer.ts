@@ -49,6 +49,83 @@ export function pendingKeys(db: PartyMinutesDB): Promise<string[]> {
   return db.searchIndex.where('grams').equals(PENDING_GRAM).primaryKeys();
 }
 
+// --- the pending keys, in memory ---
+// Scanning the PENDING entries of the index costs a pass over every entry the indexer has already
+// removed (LevelDB keeps them as tombstones until compaction): ~300 ms at 50,000 records. Search
+// asks on every query, so the set is kept here: built by one scan per opened database, then patched
+// when writes and indexing COMMIT (as searchCatalogue.ts does; one window per database).
+
+interface PendingState {
+  keys: Set<string> | null;
+  /** While the set is being built: the changes committed meanwhile, applied on top of the scan. */
+  log: { add: readonly string[]; remove: readonly string[] }[] | null;
+  building: Promise<Set<string>> | null;
+}
+const pendingStates = new Map<string, PendingState>();
+
+function pendingState(name: string): PendingState {
+  let s = pendingStates.get(name);
+  if (!s) pendingStates.set(name, (s = { keys: null, log: null, building: null }));
+  return s;
+}
+
+/** Forget the set (database reopened, or a whole table cleared): the next search scans once. */
+export function resetPending(name: string): void {
+  const s = pendingState(name);
+  s.keys = null;
+  s.log = null;
+  s.building = null;
+}
+
+function patchPending(name: string, add: readonly string[], remove: readonly string[]): void {
+  const s = pendingState(name);
+  s.log?.push({ add, remove });
+  if (!s.keys) return;
+  for (const k of remove) s.keys.delete(k);
+  for (const k of add) s.keys.add(k);
+}
+
+/** The keys of the records whose grams are not derived yet (a live set: do not modify). */
+export async function pendingSet(db: PartyMinutesDB): Promise<ReadonlySet<string>> {
+  const s = pendingState(db.name);
+  if (s.keys) return s.keys;
+  if (!s.building) {
+    const log: NonNullable<PendingState['log']> = [];
+    s.log = log;
+    // `s.log === log` until a reset: a reset meanwhile makes this build stale.
+    const settle = (keys: Set<string> | null) => {
+      if (s.log !== log) return;
+      s.keys = keys;
+      s.log = null;
+      s.building = null;
+    };
+    s.building = (async () => {
+      const keys = new Set(await pendingKeys(db));
+      // Replaying what committed during the scan is right whether the scan saw it or not.
+      for (const { add, remove } of log) {
+        for (const k of remove) keys.delete(k);
+        for (const k of add) keys.add(k);
+      }
+      settle(keys);
+      return keys;
+    })().catch((e: unknown) => {
+      settle(null);
+      throw e;
+    });
+  }
+  return s.building;
+}
+
+/** Patch the pending set when `trans` commits. */
+function onCommit(name: string, trans: unknown, fn: () => void): void {
+  const t = trans as Partial<Pick<IDBTransaction, 'addEventListener'>>;
+  if (typeof t.addEventListener !== 'function') {
+    resetPending(name);
+    return;
+  }
+  t.addEventListener('complete', fn);
+}
+
 // --- which Dexie instances can index a database (several may be open on one name in tests) ---
 
 const instances = new Map<string, Set<PartyMinutesDB>>();
@@ -132,15 +209,24 @@ onTokenizerChange(() => {
   for (const name of instances.keys()) scheduleIndexing(name, 0);
 });
 
-const hooked = new WeakSet<object>();
+const queued = new WeakMap<object, { added: string[]; removed: string[] }>();
 
-/** After `trans` commits, schedule indexing of `name` (once per transaction). */
-export function indexAfterCommit(name: string, trans: DBCoreTransaction): void {
-  if (hooked.has(trans)) return;
-  hooked.add(trans);
-  const t = trans as unknown as Partial<Pick<IDBTransaction, 'addEventListener'>>;
-  if (typeof t.addEventListener === 'function') t.addEventListener('complete', () => scheduleIndexing(name));
-  else scheduleIndexing(name);
+/**
+ * The search middleware wrote pending rows (`added`) or removed index rows (`removed`) in `trans`:
+ * when it commits, patch the pending set and schedule indexing (one listener per transaction).
+ */
+export function indexAfterCommit(name: string, trans: DBCoreTransaction, change: { added?: readonly string[]; removed?: readonly string[] }): void {
+  let q = queued.get(trans);
+  if (!q) {
+    const list = (q = { added: [], removed: [] });
+    queued.set(trans, list);
+    onCommit(name, trans, () => {
+      patchPending(name, list.added, list.removed);
+      if (list.added.length) scheduleIndexing(name);
+    });
+  }
+  q.added.push(...(change.added ?? []));
+  q.removed.push(...(change.removed ?? []));
 }
 
 // --- the work ---
@@ -208,7 +294,9 @@ async function indexChunk(db: PartyMinutesDB, keys: string[]): Promise<number> {
     });
   }
   const stamps = new Map(pending.map((p) => [p.key, p.pending]));
-  return db.transaction('rw', db.searchIndex, async () => {
+  const done: string[] = [];
+  const n = await db.transaction('rw', db.searchIndex, async (tx) => {
+    onCommit(db.name, tx.idbtrans, () => patchPending(db.name, [], done));
     const now = await db.searchIndex.bulkGet([...stamps.keys()]);
     const put: SearchIndexRow[] = [];
     const gone: string[] = [];
@@ -221,6 +309,8 @@ async function indexChunk(db: PartyMinutesDB, keys: string[]): Promise<number> {
     }
     if (put.length) await db.searchIndex.bulkPut(put);
     if (gone.length) await db.searchIndex.bulkDelete(gone);
+    done.push(...put.map((r) => r.key), ...gone);
     return put.length + gone.length;
   });
+  return n;
 }

@@ -209,40 +209,50 @@ describe(`search benchmark (${TOTAL} records)`, () => {
   });
 
   it('searches all records', async () => {
-    const dbName = `pm-bench-search-${Date.now()}`;
+    // VITE_SEARCH_BENCH_REUSE=1: query an index a previous run built (and left in the profile),
+    // instead of filling and indexing again (about an hour at 50,000 records on 2 cores). The
+    // records are regenerated in memory from the same seeds as the truth for the checks.
+    const reuse = ENV.VITE_SEARCH_BENCH_REUSE === '1' ? (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('pm-bench-search-')).sort().pop() : undefined;
+    const dbName = reuse ?? `pm-bench-search-${Date.now()}`;
     let db = await openDatabase(dbName);
     try {
       const meetings = Array.from({ length: MEETINGS }, (_, k) => meeting(k));
       const talks = Array.from({ length: TALKS }, (_, k) => talkRecord(k));
       const rects = Array.from({ length: RECTS }, (_, k) => rectRecord(k));
-      const fillMs = await fill(db, [
-        { table: 'meetings', rows: meetings },
-        { table: 'talks', rows: talks },
-        { table: 'rectifications', rows: rects },
-      ]);
-      expect(await db.searchIndex.count()).toBe(TOTAL);
-      results.fillAllMs = Math.round(fillMs);
-      results.fillPerSec = Math.round(TOTAL / (fillMs / 1000));
-      // Right after an import every record is pending: search reads them all (still exact).
-      const pendingQ = '学习' + POOL[3000] + POOL[3001];
-      const [pendingMs, pendingRes] = await timeIt(() => search(db, pendingQ));
-      results.searchWhileAllPendingMs = Math.round(pendingMs);
-      results.searchWhileAllPendingTotal = pendingRes.total;
-      let lastLog = 0;
-      const [indexMs, indexed] = await timeIt(() =>
-        indexPending(db, {
-          onProgress: (n) => {
-            if (n - lastLog >= 2500) {
-              lastLog = n;
-              console.log(`indexed ${n}/${TOTAL} at ${Math.round(performance.now() / 1000)} s`);
-            }
-          },
-        }),
-      );
-      expect(indexed).toBe(TOTAL);
-      expect(await db.searchIndex.where('grams').equals(PENDING_GRAM).count()).toBe(0);
-      results.deferredIndexingAllMs = Math.round(indexMs);
-      results.deferredIndexingPerSec = Math.round(TOTAL / (indexMs / 1000));
+      if (reuse) {
+        results.reusedDatabase = reuse;
+        expect(await db.searchIndex.count()).toBe(TOTAL);
+        results.pendingAtStart = await indexPending(db);
+      } else {
+        const fillMs = await fill(db, [
+          { table: 'meetings', rows: meetings },
+          { table: 'talks', rows: talks },
+          { table: 'rectifications', rows: rects },
+        ]);
+        expect(await db.searchIndex.count()).toBe(TOTAL);
+        results.fillAllMs = Math.round(fillMs);
+        results.fillPerSec = Math.round(TOTAL / (fillMs / 1000));
+        // Right after an import every record is pending: search reads them all (still exact).
+        const pendingQ = '学习' + POOL[3000] + POOL[3001];
+        const [pendingMs, pendingRes] = await timeIt(() => search(db, pendingQ));
+        results.searchWhileAllPendingMs = Math.round(pendingMs);
+        results.searchWhileAllPendingTotal = pendingRes.total;
+        let lastLog = 0;
+        const [indexMs, indexed] = await timeIt(() =>
+          indexPending(db, {
+            onProgress: (n) => {
+              if (n - lastLog >= 2500) {
+                lastLog = n;
+                console.log(`indexed ${n}/${TOTAL} at ${Math.round(performance.now() / 1000)} s`);
+              }
+            },
+          }),
+        );
+        expect(indexed).toBe(TOTAL);
+        expect(await db.searchIndex.where('grams').equals(PENDING_GRAM).count()).toBe(0);
+        results.deferredIndexingAllMs = Math.round(indexMs);
+        results.deferredIndexingPerSec = Math.round(TOTAL / (indexMs / 1000));
+      }
 
       // Normalised plain texts in memory: the in-memory scan baseline (and the truth for checks).
       const all: { table: SearchTable; rec: RecordOfTable[SearchTable] }[] = [
@@ -299,7 +309,8 @@ describe(`search benchmark (${TOTAL} records)`, () => {
         // Right answers: the newest exact matches, the same as a scan (plain or sensitive).
         const truth = texts.filter((t) => t.includes(normaliseQuery(q))).length;
         if (last.totalExact) expect(last.total).toBe(truth);
-        else expect(last.total).toBeGreaterThanOrEqual(truth);
+        // Otherwise 约 N: the candidate count (an upper bound) or, for dense matches, a sampled estimate.
+        else expect(last.total).toBeGreaterThanOrEqual(Math.floor(truth * 0.85));
         expect(last.hits.length).toBe(Math.min(50, truth));
         const inMem: number[] = [];
         for (let r = 0; r < 5; r++) inMem.push((await timeIt(() => texts.filter((t) => t.includes(q)).length))[0]);
@@ -343,7 +354,8 @@ describe(`search benchmark (${TOTAL} records)`, () => {
       });
     } finally {
       db.close();
-      await Dexie.delete(dbName);
+      // A reused index stays for the next query-only run.
+      if (!reuse) await Dexie.delete(dbName);
     }
   });
 });
