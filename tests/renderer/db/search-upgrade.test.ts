@@ -64,7 +64,10 @@ describe('schema v2 → v3: search index', () => {
     const stored = await db.searchIndex.get(`meetings:${meetings[0].id}`);
     expect(stored).toEqual(searchIndexRow('meetings', meetings[0]));
     const r = await search(db, '主题党日活动');
-    expect(r.total).toBe(1 + extra.length);
+    // Nearly every record matches: the total is read off a sample (约 N), within a few per cent.
+    const truth = 1 + extra.length;
+    expect(Math.abs(r.total - truth)).toBeLessThanOrEqual(r.totalExact ? 0 : truth * 0.05);
+    expect(r.hits).toHaveLength(50);
     expect(r.hits[0].snippets.flat().find((s) => s.hit)?.text).toBe('主题党日活动');
     expect((await search(db, '第1202号')).hits.map((h) => h.id)).toEqual([extra[1202].id]);
     expect((await search(db, '苏堃同志作小结')).hits.map((h) => h.id)).toEqual([meetings[0].id]);
