@@ -21,6 +21,7 @@ import {
 } from '../../shared/model';
 import { openDatabase } from '../../renderer/db/database';
 import { emptyMeetingFields } from '../../renderer/db/meetings';
+import { newTalkFields } from '../../renderer/db/talks';
 import { loadChecksInput } from '../../renderer/src/dashboard/loadChecksInput';
 import { setBackgroundIndexing } from '../../renderer/db/searchIndexer';
 
@@ -130,26 +131,11 @@ function generate() {
     };
     meetings.push(life);
     for (let i = 1; i < PER_BRANCH - 1; i++) {
-      const party = (p: Member) => ({ memberId: p.id, name: p.name, post: '', politicalStatus: '中共党员' });
+      // The app's own pre-fill (parties from the roster), as a 会前谈心 for this life meeting.
       talks.push({
         ...meta('2025-11-20'),
-        orgId: branch.id,
-        date: '2025-11-20',
+        ...newTalkFields(branch, people[0], people[i], '2025-11-20'),
         type: 'pre_meeting',
-        fiveMust: null,
-        form: 'individual',
-        place: '',
-        interviewer: party(people[0]),
-        interviewees: [party(people[i])],
-        theme: '',
-        interviewerPoints: '',
-        intervieweePoints: '',
-        issues: [],
-        criticism: '',
-        attitude: '',
-        followUps: [],
-        recorderName: '',
-        signedByBoth: false,
         lifeMeetingId: life.id,
         classification: { level: 'none', years: null },
         status: 'final',
